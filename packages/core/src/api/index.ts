@@ -1,0 +1,2 @@
+// Filled in by the api module; see docs/architecture.md.
+export {};

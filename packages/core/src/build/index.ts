@@ -1,0 +1,2 @@
+// Filled in by the build module; see docs/architecture.md.
+export {};

@@ -1,0 +1,2 @@
+// Filled in by the catalog module; see docs/architecture.md.
+export {};

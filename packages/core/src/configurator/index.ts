@@ -1,0 +1,2 @@
+// Filled in by the configurator module; see docs/architecture.md.
+export {};

@@ -1,0 +1,2 @@
+// Filled in by the journey module; see docs/architecture.md.
+export {};

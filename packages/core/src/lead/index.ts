@@ -1,0 +1,2 @@
+// Filled in by the lead module; see docs/architecture.md.
+export {};

@@ -1,0 +1,2 @@
+export { createApp, type AppOptions } from './app.js';
+export { startServer, type StartOptions, type RunningServer } from './start.js';
