@@ -6,7 +6,8 @@ export default async function* countReporter(source) {
     const data = event.data;
     if (data.details?.type === 'suite') {
       // A suite that failed outside its tests (a hook, a load error) is one failure.
-      if (event.type === 'test:fail' && data.details?.error?.failureType !== 'subtestsFailed') counts.failed += 1;
+      if (event.type === 'test:fail' && data.details?.error?.failureType !== 'subtestsFailed')
+        counts.failed += 1;
       continue;
     }
     if (data.skip || data.todo) counts.skipped += 1;

@@ -90,20 +90,28 @@ const stages = {
     check('type-check', bin('tsc'), ['-b', '--pretty']);
   },
   unit() {
-    const testFiles = files(join(root, 'packages'), (p) => /\/test\/.*\.test\.ts$/.test(p) && !p.endsWith('.browser.test.ts'));
+    const testFiles = files(
+      join(root, 'packages'),
+      (p) => /\/test\/.*\.test\.ts$/.test(p) && !p.endsWith('.browser.test.ts'),
+    );
     nodeTests('unit', testFiles);
   },
   browser() {
     console.log('\n── browser ──');
     const countsFile = join(tmp, 'browser.json');
-    const ok = run(bin('wtr'), ['--config', 'web-test-runner.config.mjs'], { SHOWROOM_COUNTS_FILE: countsFile });
+    const ok = run(bin('wtr'), ['--config', 'web-test-runner.config.mjs'], {
+      SHOWROOM_COUNTS_FILE: countsFile,
+    });
     add('browser', readCounts(countsFile), ok);
   },
   e2e() {
     console.log('\n── build for end-to-end ──');
     const built = run('npm', ['run', 'build', '--silent']);
     if (!built) return add('e2e', null, false);
-    nodeTests('e2e', files(join(root, 'tests'), (p) => p.endsWith('.test.ts')));
+    nodeTests(
+      'e2e',
+      files(join(root, 'tests'), (p) => p.endsWith('.test.ts')),
+    );
   },
 };
 
@@ -112,6 +120,11 @@ const order = ['lint', 'typecheck', 'unit', 'browser', 'e2e'];
 for (const name of order) if (wanted.length === 0 || wanted.includes(name)) stages[name]();
 
 console.log('\n── summary ──');
-for (const r of stageResults) console.log(`${r.stage.padEnd(12)} ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`);
-console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+for (const r of stageResults)
+  console.log(
+    `${r.stage.padEnd(12)} ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`,
+  );
+console.log(
+  `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+);
 process.exit(totals.failed > 0 ? 1 : 0);

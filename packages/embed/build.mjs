@@ -1,0 +1,38 @@
+// Builds the script-tag bundle: dist/showroom.js (the loader) and dist/elements/<name>.js,
+// one chunk per element, sharing code through esbuild's code splitting.
+import { build } from 'esbuild';
+import { existsSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const outdir = here('./dist');
+// Leave dist/types (tsc's output) alone; replace the bundle.
+for (const old of ['elements', 'chunks', 'showroom.js', 'showroom.js.map']) {
+  rmSync(`${outdir}/${old}`, { recursive: true, force: true });
+}
+
+const elements = ['configurator', 'build-saver', 'video-consult', 'test-drive', 'lead-form', 'journey'];
+const entryPoints = [{ in: here('./src/showroom.ts'), out: 'showroom' }];
+for (const name of elements) {
+  const entry = here(`./src/elements/${name}.ts`);
+  if (existsSync(entry)) entryPoints.push({ in: entry, out: `elements/${name}` });
+}
+
+const result = await build({
+  entryPoints,
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  sourcemap: true,
+  metafile: true,
+  conditions: ['source'],
+  chunkNames: 'chunks/[name]-[hash]',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+const outputs = Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js'));
+console.info(`embed: ${outputs.length} files in ${outdir}`);
