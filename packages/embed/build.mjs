@@ -1,7 +1,7 @@
 // Builds the script-tag bundle: dist/showroom.js (the loader) and dist/elements/<name>.js,
 // one chunk per element, sharing code through esbuild's code splitting.
 import { build } from 'esbuild';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
@@ -34,5 +34,6 @@ const result = await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+writeFileSync(`${outdir}/meta.json`, JSON.stringify(result.metafile));
 const outputs = Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js'));
 console.info(`embed: ${outputs.length} files in ${outdir}`);
