@@ -35,17 +35,41 @@ export default tseslint.config(
   },
   {
     // Browser code never pulls classic zod (~95 kB gz); it imports zod/mini.
-    files: ['packages/core/src/**/*.ts', 'packages/connector/src/**/*.ts', 'packages/elements/src/**/*.ts', 'packages/embed/src/**/*.ts'],
+    files: [
+      'packages/core/src/**/*.ts',
+      'packages/connector/src/**/*.ts',
+      'packages/elements/src/**/*.ts',
+      'packages/embed/src/**/*.ts',
+    ],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'zod', message: "Import 'zod/mini' in browser code." }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'zod', message: "Import 'zod/mini' in browser code." }] },
+      ],
     },
   },
   {
-    files: ['scripts/**', 'tests/**', 'packages/*/test/**', 'packages/*/bench/**', 'packages/server/**', '**/*.config.*', '**/build.mjs'],
+    files: [
+      'scripts/**',
+      'tests/**',
+      'packages/*/test/**',
+      'packages/*/bench/**',
+      'packages/server/**',
+      '**/*.config.*',
+      '**/build.mjs',
+    ],
     rules: { 'no-console': 'off' },
   },
   {
     files: ['**/*.mjs', '**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
+    },
   },
 );

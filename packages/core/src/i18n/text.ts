@@ -8,7 +8,11 @@ export type LocalizedText = string | Readonly<Record<string, string>>;
  * that is present (a catalog passes its locales, default first), then to the language
  * without its region (`zh-TW` → `zh`), then to any present value, then to `''`.
  */
-export function resolveText(text: LocalizedText | undefined, locale: string, fallbacks: readonly string[] = []): string {
+export function resolveText(
+  text: LocalizedText | undefined,
+  locale: string,
+  fallbacks: readonly string[] = [],
+): string {
   if (text === undefined) return '';
   if (typeof text === 'string') return text;
   const direct = text[locale];
