@@ -1,2 +1,1 @@
-// Filled in by the api module; see docs/architecture.md.
-export {};
+export * from './schemas.js';

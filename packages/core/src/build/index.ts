@@ -1,2 +1,8 @@
-// Filled in by the build module; see docs/architecture.md.
-export {};
+export {
+  BUILD_CODE_ALPHABET,
+  BUILD_CODE_LENGTH,
+  BUILD_CODE_PATTERN,
+  newBuildCode,
+  normalizeBuildCode,
+  isBuildCode,
+} from './code.js';

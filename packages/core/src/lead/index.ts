@@ -1,2 +1,3 @@
-// Filled in by the lead module; see docs/architecture.md.
-export {};
+export * from './issues.js';
+export * from './schema.js';
+export * from './parse.js';
