@@ -6,3 +6,5 @@ export {
   normalizeBuildCode,
   isBuildCode,
 } from './code.js';
+export { BUILD_LINK_PARAM, buildLink, readBuildLink } from './link.js';
+export type { BuildLinkTarget } from './link.js';

@@ -12,6 +12,7 @@ interface WebCrypto {
 /** The subset of WHATWG `URL` core relies on. */
 export interface UrlLike {
   href: string;
+  search: string;
   hash: string;
   searchParams: {
     get(name: string): string | null;
