@@ -1,0 +1,133 @@
+/**
+ * Wall-clock time in IANA time zones with nothing but `Intl`: local date and time to a UTC
+ * instant (right across daylight-saving changes), and instants back to ISO 8601 with the
+ * zone's offset. No time-zone library needed.
+ */
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Local calendar fields of an instant in a zone. */
+export interface LocalParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** The wall-clock fields of the instant `ms` in `timeZone`. */
+export function localParts(ms: number, timeZone: string): LocalParts {
+  const out: Record<string, number> = {};
+  for (const p of formatter(timeZone).formatToParts(new Date(ms))) {
+    if (p.type !== 'literal') out[p.type] = Number(p.value);
+  }
+  return {
+    year: out.year ?? 0,
+    month: out.month ?? 0,
+    day: out.day ?? 0,
+    hour: out.hour ?? 0,
+    minute: out.minute ?? 0,
+    second: out.second ?? 0,
+  };
+}
+
+/** Whether `timeZone` is an IANA zone this runtime knows. */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    formatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone's offset from UTC at instant `ms`, in minutes (east positive: Shanghai is +480). */
+export function offsetMinutes(ms: number, timeZone: string): number {
+  const whole = Math.floor(ms / 1000) * 1000;
+  const p = localParts(whole, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return Math.round((asUtc - whole) / MINUTE);
+}
+
+/**
+ * The UTC instant at which clocks in `timeZone` show `date` (YYYY-MM-DD) and `time` (HH:MM).
+ * Returns null for a wall-clock time that does not exist (skipped by a spring-forward change);
+ * for a time that happens twice (autumn fall-back) it returns the earlier instant.
+ */
+export function zonedToUtc(date: string, time: string, timeZone: string): number | null {
+  const [y, m, d] = date.split('-').map(Number);
+  const [hh, mm] = time.split(':').map(Number);
+  const wall = Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1, hh ?? 0, mm ?? 0);
+  // Two passes settle on the offset in force at the answer; the earlier of two candidates
+  // wins when both are valid (the repeated hour).
+  const candidates = new Set<number>();
+  for (const probe of [wall - DAY / 2, wall + DAY / 2, wall]) {
+    const guess = wall - offsetMinutes(probe, timeZone) * MINUTE;
+    if (guess + offsetMinutes(guess, timeZone) * MINUTE === wall) candidates.add(guess);
+  }
+  return candidates.size ? Math.min(...candidates) : null;
+}
+
+const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
+
+/** `2027-03-28T10:00:00+02:00`: the instant as ISO 8601 with the zone's offset at that instant. */
+export function toZonedIso(ms: number, timeZone: string): string {
+  const p = localParts(ms, timeZone);
+  const off = offsetMinutes(ms, timeZone);
+  const sign = off < 0 ? '-' : '+';
+  return (
+    `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}` +
+    `${sign}${pad(Math.trunc(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`
+  );
+}
+
+/** The local calendar date (YYYY-MM-DD) of instant `ms` in `timeZone`. */
+export function localDate(ms: number, timeZone: string): string {
+  const p = localParts(ms, timeZone);
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+/** `date` plus `days` calendar days (YYYY-MM-DD in, YYYY-MM-DD out). */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, (d ?? 1) + days)).toISOString().slice(0, 10);
+}
+
+/** Day of the week of a calendar date: 0 Sunday … 6 Saturday. */
+export function weekday(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1)).getUTCDay();
+}
+
+/** Minutes since midnight of an `HH:MM` string. */
+export function minutesOf(time: string): number {
+  const [h, m] = time.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
+/** `HH:MM` of minutes since midnight. */
+export function timeOf(minutes: number): string {
+  return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+}
