@@ -1,3 +1,5 @@
 export * from './issues.js';
 export * from './schema.js';
 export * from './parse.js';
+export * from './grade.js';
+export * from './adf.js';

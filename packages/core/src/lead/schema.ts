@@ -88,7 +88,10 @@ export const LeadCustomerSchema = z
     givenName: z.optional(text(100)),
     familyName: z.optional(text(100)),
     phone: z.optional(z.e164({ error: 'must be an E.164 phone number such as +8613812345678' })),
-    email: z.optional(z.email({ error: 'must be an email address' }).check(z.maxLength(254))),
+    /** As `<input type="email">` accepts it (the HTML5 rule), at most 254 characters. */
+    email: z.optional(
+      z.email({ pattern: z.regexes.html5Email, error: 'must be an email address' }).check(z.maxLength(254)),
+    ),
     preferredContact: z.optional(ContactMethodSchema),
     wechatId: z.optional(text(64)),
     locale: z.optional(text(35)),
