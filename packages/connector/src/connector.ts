@@ -1,0 +1,508 @@
+import { formatIssues, parseLead, toFieldIssues } from '@showroom/core';
+import type { Lead } from '@showroom/core';
+import { z } from 'zod/mini';
+import { formFields } from './formats.js';
+import type { FieldMap } from './formats.js';
+import { exclusive } from './lock.js';
+import { OutboxRecordSchema, idbStorage, withFallback } from './outbox.js';
+import type { OutboxRecord, OutboxStorage } from './outbox.js';
+import { backoff, isRetryable, retryAfter } from './retry.js';
+
+/** Sends a lead to a backend of your own. Reject to retry later; throw {@link LeadRejected} to give up on it. */
+export type CustomSender = (
+  lead: Lead,
+  context: { idempotencyKey: string; attempt: number; signal: AbortSignal },
+) => Promise<void>;
+
+/** Time as the connector sees it; inject a fast one in tests. */
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface ConnectorOptions {
+  /** Where leads are posted. Required unless `format` is a function. */
+  endpoint?: string;
+  /** `json` (default), `form` (Web-to-Lead fields) or a function that delivers the lead itself. */
+  format?: 'json' | 'form' | CustomSender;
+  /** Extra request headers, e.g. an API key. `Content-Type` and `Idempotency-Key` are the connector's. */
+  headers?: Record<string, string>;
+  /** `form`: fields over the Salesforce Web-to-Lead defaults (see {@link FieldMap}). */
+  fieldMap?: FieldMap;
+  /** `form`: the Salesforce organisation id, sent as the `oid` field. */
+  oid?: string;
+  /** `form`: the field that carries the idempotency key. Default `idempotency_key`. */
+  idempotencyField?: string;
+  /**
+   * The outbox's name; connectors with the same name share one outbox and one sender across
+   * tabs. Default: the endpoint (`custom` for a function).
+   */
+  name?: string;
+  /** Fetch mode. Default `cors`; `no-cors` for `form`, since Web-to-Lead handlers answer without CORS headers. */
+  mode?: 'cors' | 'no-cors' | 'same-origin';
+  credentials?: 'omit' | 'same-origin' | 'include';
+  /** One attempt's time limit. Default 15 s. */
+  timeoutMs?: number;
+  /** The first retry waits up to this long. Default 1 s. */
+  baseDelayMs?: number;
+  /** Retries wait at most this long. Default 5 min. */
+  maxDelayMs?: number;
+  /**
+   * A lead not delivered after this long moves to the dead letters instead of being retried,
+   * since backends keep idempotency keys for a limited time (7 days for the reference server).
+   * Default 7 days.
+   */
+  maxAgeMs?: number;
+  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+  clock?: Clock;
+  random?: () => number;
+  /** Web Locks; `null` uses the lease kept in the outbox. Default `navigator.locks`. */
+  locks?: LockManager | null;
+  /** Where the outbox lives. Default IndexedDB, with memory as the announced fallback. */
+  storage?: OutboxStorage;
+}
+
+/** What the connector reports. Lead events carry ids and status only, never lead contents. */
+export type ConnectorEvent =
+  | { type: 'delivered'; id: string; earlier?: true }
+  | { type: 'queued'; id: string; reason: string; retryAt: number; earlier?: true }
+  | { type: 'failed'; id: string; status?: number; reason: string; earlier?: true }
+  | { type: 'storage-fallback'; reason: string };
+
+/** A lead the backend refused (or that expired), kept until retried or discarded. */
+export interface DeadLetter {
+  id: string;
+  status?: number;
+  reason: string;
+  attempts: number;
+  /** Epoch ms. */
+  failedAt: number;
+}
+
+/** Where a lead stands once `send` resolves. */
+export interface SendReceipt {
+  id: string;
+  status: 'queued' | 'delivered' | 'failed';
+}
+
+export interface Connector {
+  /**
+   * Validates the lead and writes it to the outbox; resolves once it is stored there and
+   * delivery has begun. Sending a lead the outbox already knows (same id) does not post it
+   * again: the receipt and an event say where it stands. Throws `LeadError` for an invalid lead.
+   */
+  send(lead: unknown): Promise<SendReceipt>;
+  /** Attempts every waiting lead now, except those the server asked to wait (Retry-After). */
+  flush(): Promise<void>;
+  /** Leads waiting to be delivered, from every tab. */
+  pendingCount(): Promise<number>;
+  deadLetters(): Promise<DeadLetter[]>;
+  /** Moves a dead letter back into the outbox and sends it. */
+  retry(id: string): Promise<void>;
+  /** Deletes a dead letter for good. */
+  discard(id: string): Promise<void>;
+  /** Listens to events; a storage fallback that already happened is reported at once. */
+  subscribe(listener: (event: ConnectorEvent) => void): () => void;
+  /** Where the outbox lives now. */
+  readonly storage: 'indexeddb' | 'memory';
+  /** Stops timers and listeners; leads stay in the outbox for the next page. */
+  close(): void;
+}
+
+/** Throw it from a {@link CustomSender} when the backend refused the lead for good. */
+export class LeadRejected extends Error {
+  override readonly name = 'LeadRejected';
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', 'must be a function');
+const ms = z.optional(z.number().check(z.positive()));
+const OptionsSchema = z
+  .looseObject({
+    endpoint: z.optional(z.string().check(z.minLength(1))),
+    format: z.optional(z.union([z.enum(['json', 'form']), fn])),
+    headers: z.optional(z.record(z.string(), z.string())),
+    fieldMap: z.optional(z.record(z.string(), z.union([z.string(), z.literal(false), fn]))),
+    oid: z.optional(z.string()),
+    idempotencyField: z.optional(z.string().check(z.minLength(1))),
+    name: z.optional(z.string().check(z.minLength(1))),
+    mode: z.optional(z.enum(['cors', 'no-cors', 'same-origin'])),
+    credentials: z.optional(z.enum(['omit', 'same-origin', 'include'])),
+    timeoutMs: ms,
+    baseDelayMs: ms,
+    maxDelayMs: ms,
+    maxAgeMs: ms,
+  })
+  .check(
+    z.refine((o) => typeof o.format === 'function' || o.endpoint !== undefined, {
+      path: ['endpoint'],
+      message: 'required unless format is a function',
+    }),
+  );
+
+type Outcome = { ok?: true; dead?: true; status?: number; reason?: string; wait?: number };
+
+const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (f, t) => setTimeout(f, t),
+  clearTimeout: (h) => clearTimeout(h as number),
+};
+
+const parseRecord = (v: unknown): OutboxRecord | undefined => OutboxRecordSchema.safeParse(v).data;
+const isState = (v: unknown, state: OutboxRecord['state']) => parseRecord(v)?.state === state;
+
+/**
+ * A connector that delivers leads to a backend: every lead goes to a persistent outbox first,
+ * then one sender across all tabs posts it, retrying with backoff until the backend accepts or
+ * refuses it, with the lead id as `Idempotency-Key` on every attempt.
+ */
+export function createConnector(options: ConnectorOptions): Connector {
+  const checked = OptionsSchema.safeParse(options);
+  if (!checked.success)
+    throw new TypeError(
+      `Invalid connector options: ${formatIssues(toFieldIssues(checked.error.issues, options))}`,
+    );
+  const {
+    endpoint = '',
+    format = 'json',
+    oid,
+    fieldMap,
+    idempotencyField,
+    timeoutMs = 15_000,
+    baseDelayMs = 1000,
+    maxDelayMs = 300_000,
+    maxAgeMs = 7 * 864e5,
+    clock = systemClock,
+    random = Math.random,
+    credentials,
+  } = options;
+  const name = options.name ?? (typeof format === 'function' ? 'custom' : endpoint);
+  const mode = options.mode ?? (format === 'form' ? 'no-cors' : 'cors');
+  const headers = Object.fromEntries(
+    Object.entries(options.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+  );
+  const fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
+  const locks = options.locks !== undefined ? options.locks : (globalThis.navigator?.locks ?? null);
+  const me = Math.random().toString(36).slice(2);
+  const startedAt = clock.now();
+  const listeners = new Set<(event: ConnectorEvent) => void>();
+  /** Leads sent through this instance: it reports on them wherever they are delivered. */
+  const own = new Set<string>();
+  const toldQueued = new Set<string>();
+  /** Pending records this page knows, for the last-chance keepalive on pagehide. */
+  const mirror = new Map<string, OutboxRecord>();
+  let fallback: ConnectorEvent | undefined;
+  const storage = withFallback(
+    () => options.storage ?? idbStorage(name),
+    (reason) => {
+      fallback = { type: 'storage-fallback', reason };
+      console.warn(`Showroom connector: leads are kept in memory only (${reason})`);
+      emit(fallback);
+      return [...mirror.values()];
+    },
+  );
+  const channel =
+    typeof BroadcastChannel === 'function' ? new BroadcastChannel(`showroom-outbox:${name}`) : undefined;
+  let closed = false;
+  let timer: unknown;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let nudged = false;
+
+  function emit(event: ConnectorEvent) {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        console.error(error);
+      }
+    }
+  }
+
+  /** Reports on a lead here when it is ours or left by an earlier page, and to its sender's tab. */
+  function report(event: Exclude<ConnectorEvent, { type: 'storage-fallback' }>, queuedAt: number) {
+    if (own.has(event.id)) emit(event);
+    else if (queuedAt < startedAt) emit({ ...event, earlier: true });
+    channel?.postMessage(event);
+  }
+
+  if (channel)
+    channel.onmessage = ({ data }: MessageEvent) => {
+      if (data === 'free') return void flush();
+      const event = data as Exclude<ConnectorEvent, { type: 'storage-fallback' }>;
+      if (event.type !== 'queued') mirror.delete(event.id);
+      if (!own.has(event.id) || (event.type === 'queued' && toldQueued.has(event.id))) return;
+      if (event.type === 'queued') toldQueued.add(event.id);
+      emit(event);
+    };
+
+  function encode(lead: Lead): { body: string; headers: Record<string, string> } {
+    if (format === 'form')
+      return {
+        body: String(formFields(lead, oid ? { oid, ...fieldMap } : fieldMap, idempotencyField)),
+        headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+      };
+    return {
+      body: JSON.stringify(lead),
+      headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': lead.id },
+    };
+  }
+
+  async function post(lead: Lead, signal: AbortSignal, attempt: number): Promise<Outcome> {
+    if (typeof format === 'function') {
+      await format(lead, { idempotencyKey: lead.id, attempt, signal });
+      return { ok: true };
+    }
+    const res = await fetchFn(endpoint, { method: 'POST', ...encode(lead), mode, credentials, signal });
+    if (res.ok || res.type === 'opaque') return { ok: true };
+    const status = res.status;
+    const reason = `HTTP ${status} ${(await res.text().catch(() => '')).slice(0, 300)}`.trim();
+    return isRetryable(status)
+      ? { status, reason, wait: retryAfter(res.headers.get('retry-after'), clock.now()) }
+      : { dead: true, status, reason };
+  }
+
+  async function deliver(r: OutboxRecord): Promise<Outcome> {
+    let lead: Lead;
+    try {
+      lead = parseLead(r.lead);
+    } catch (error) {
+      return { dead: true, reason: (error as Error).message };
+    }
+    const abort = new AbortController();
+    const timeout = clock.setTimeout(() => abort.abort(), timeoutMs);
+    try {
+      return await Promise.race([
+        post(lead, abort.signal, r.attempts + 1),
+        new Promise<never>((_, reject) => abort.signal.addEventListener('abort', reject)),
+      ]);
+    } catch (error) {
+      if (abort.signal.aborted) return { reason: `timeout after ${timeoutMs} ms` };
+      if (error instanceof LeadRejected) return { dead: true, status: error.status, reason: error.message };
+      return { reason: error instanceof Error ? error.message : String(error) };
+    } finally {
+      clock.clearTimeout(timeout);
+    }
+  }
+
+  /** Records the outcome of an attempt, unless the record changed meanwhile (delivered, discarded). */
+  async function settle(r: OutboxRecord, o: Outcome) {
+    const now = clock.now();
+    if (o.ok) {
+      const tomb: OutboxRecord = {
+        v: 1,
+        id: r.id,
+        state: 'sent',
+        queuedAt: r.queuedAt,
+        attempts: r.attempts,
+        nextAt: 0,
+        at: now,
+      };
+      mirror.delete(r.id);
+      if ((await storage.update(r.id, (cur) => (isState(cur, 'sent') ? cur : tomb))) === tomb)
+        report({ type: 'delivered', id: r.id }, r.queuedAt);
+      return;
+    }
+    const attempts = r.attempts + 1;
+    const { status, reason = 'unknown error', wait } = o;
+    const next: OutboxRecord = o.dead
+      ? { ...r, state: 'dead', attempts, status, reason, at: now }
+      : {
+          ...r,
+          attempts,
+          status,
+          reason,
+          hold: wait !== undefined,
+          nextAt: now + (wait ?? backoff(attempts, random, baseDelayMs, maxDelayMs)),
+        };
+    if ((await storage.update(r.id, (cur) => (isState(cur, 'pending') ? next : cur))) !== next) return;
+    if (o.dead) {
+      mirror.delete(r.id);
+      report({ type: 'failed', id: r.id, status, reason }, r.queuedAt);
+    } else {
+      mirror.set(r.id, next);
+      if (!toldQueued.has(r.id)) {
+        toldQueued.add(r.id);
+        report({ type: 'queued', id: r.id, reason, retryAt: next.nextAt }, r.queuedAt);
+      }
+    }
+  }
+
+  async function records(): Promise<OutboxRecord[]> {
+    return (await storage.list()).map(parseRecord).filter((r): r is OutboxRecord => r !== undefined);
+  }
+
+  /** Sends every due lead, oldest first, until none is due; runs only while this tab is the sender. */
+  async function drain(nudge: boolean, keep: () => Promise<boolean>) {
+    for (let first = true; !closed; first = false) {
+      const now = clock.now();
+      const due: OutboxRecord[] = [];
+      let next = Infinity;
+      for (const r of await records()) {
+        if (r.state === 'sent' && now - (r.at ?? 0) > maxAgeMs)
+          await storage.update(r.id, (cur) => (isState(cur, 'sent') ? undefined : cur));
+        if (r.state !== 'pending') continue;
+        if (now - r.queuedAt > maxAgeMs) {
+          await settle(r, { dead: true, reason: `expired: not delivered within ${maxAgeMs} ms` });
+          continue;
+        }
+        mirror.set(r.id, r);
+        const at = nudge && first && !r.hold ? now : r.nextAt;
+        if (at <= now) due.push(r);
+        else next = Math.min(next, at);
+      }
+      if (!due.length) return schedule(next);
+      for (const r of due.sort((a, b) => a.queuedAt - b.queuedAt)) {
+        if (closed) return;
+        if (!(await keep())) return schedule(now + timeoutMs);
+        const current = parseRecord(await storage.get(r.id));
+        if (current?.state === 'pending') await settle(current, await deliver(current));
+        else mirror.delete(r.id);
+      }
+    }
+  }
+
+  function schedule(at: number) {
+    clock.clearTimeout(timer);
+    timer = undefined;
+    if (at < Infinity && !closed)
+      timer = clock.setTimeout(() => void flush(), Math.min(2 ** 31 - 1, Math.max(0, at - clock.now())));
+  }
+
+  /** Drains the outbox as the only sender; calls while a drain runs make it go round once more. */
+  function flush(nudge = false): Promise<void> {
+    again = true;
+    nudged ||= nudge;
+    return (running ??= (async () => {
+      try {
+        while (again && !closed) {
+          again = false;
+          const n = nudged;
+          nudged = false;
+          const busyUntil = await exclusive(name, locks, storage, me, clock.now, timeoutMs + 5000, (keep) =>
+            drain(n, keep),
+          );
+          if (busyUntil !== undefined) schedule(busyUntil);
+          else if (!locks) channel?.postMessage('free');
+        }
+      } catch (error) {
+        console.error(error);
+        schedule(clock.now() + baseDelayMs);
+      } finally {
+        running = undefined;
+      }
+    })());
+  }
+
+  /** Last chance as the page goes away: keepalive posts of what is still waiting, 64 KiB in all. */
+  function onPageHide() {
+    if (typeof format === 'function') return;
+    let budget = 65_536;
+    const now = clock.now();
+    for (const r of mirror.values()) {
+      if (r.hold && r.nextAt > now) continue;
+      let init;
+      try {
+        init = encode(parseLead(r.lead));
+      } catch {
+        continue;
+      }
+      const size = new TextEncoder().encode(init.body).length;
+      if (size > budget) continue;
+      budget -= size;
+      fetchFn(endpoint, { method: 'POST', ...init, mode, credentials, keepalive: true }).then(
+        (res) => {
+          if (res.ok || res.type === 'opaque') void settle(r, { ok: true });
+        },
+        () => undefined,
+      );
+    }
+  }
+  const onOnline = () => void flush(true);
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') void flush(true);
+  };
+  globalThis.addEventListener?.('online', onOnline);
+  globalThis.addEventListener?.('pagehide', onPageHide);
+  globalThis.document?.addEventListener('visibilitychange', onVisible);
+  void flush(true);
+
+  return {
+    async send(input) {
+      if (closed) throw new Error('Showroom connector: closed');
+      const lead = parseLead(input);
+      const now = clock.now();
+      const rec: OutboxRecord = {
+        v: 1,
+        id: lead.id,
+        state: 'pending',
+        lead,
+        queuedAt: now,
+        attempts: 0,
+        nextAt: now,
+      };
+      own.add(lead.id);
+      const stored = await storage.update(lead.id, (cur) => parseRecord(cur) ?? rec);
+      if (stored === rec) {
+        mirror.set(lead.id, rec);
+        void flush();
+        return { id: lead.id, status: 'queued' };
+      }
+      if (stored!.state === 'sent') emit({ type: 'delivered', id: lead.id });
+      else if (stored!.state === 'dead')
+        emit({ type: 'failed', id: lead.id, status: stored!.status, reason: stored!.reason ?? '' });
+      return {
+        id: lead.id,
+        status: stored!.state === 'sent' ? 'delivered' : stored!.state === 'dead' ? 'failed' : 'queued',
+      };
+    },
+    flush: () => flush(true),
+    pendingCount: async () => (await records()).filter((r) => r.state === 'pending').length,
+    deadLetters: async () =>
+      (await records())
+        .filter((r) => r.state === 'dead')
+        .map((r) => ({
+          id: r.id,
+          status: r.status,
+          reason: r.reason ?? '',
+          attempts: r.attempts,
+          failedAt: r.at ?? 0,
+        })),
+    async retry(id) {
+      own.add(id);
+      toldQueued.delete(id);
+      const now = clock.now();
+      await storage.update(id, (cur) =>
+        isState(cur, 'dead')
+          ? { ...parseRecord(cur)!, state: 'pending', attempts: 0, nextAt: now, queuedAt: now, hold: false }
+          : cur,
+      );
+      void flush();
+    },
+    async discard(id) {
+      await storage.update(id, (cur) => (isState(cur, 'dead') ? undefined : cur));
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      if (fallback) listener(fallback);
+      return () => void listeners.delete(listener);
+    },
+    get storage() {
+      return storage.kind;
+    },
+    close() {
+      closed = true;
+      clock.clearTimeout(timer);
+      globalThis.removeEventListener?.('online', onOnline);
+      globalThis.removeEventListener?.('pagehide', onPageHide);
+      globalThis.document?.removeEventListener('visibilitychange', onVisible);
+      channel?.close();
+    },
+  };
+}

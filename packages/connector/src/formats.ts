@@ -1,0 +1,75 @@
+import type { Lead, LeadCustomer } from '@showroom/core';
+
+/** A form field's value: a constant, or computed from the lead (`undefined` leaves it out). */
+export type FieldSource = string | ((lead: Lead) => string | undefined);
+
+/**
+ * Form fields by name. Merged over the Salesforce Web-to-Lead defaults: a name adds or replaces
+ * a field, `false` removes a default one, e.g.
+ * `{ '00N5g00000XyZ': (lead) => lead.interest?.buildCode, lead_source: 'Showroom', company: false }`.
+ */
+export type FieldMap = Record<string, FieldSource | false>;
+
+/** What one attempt posts. */
+export interface Encoded {
+  body: string;
+  headers: Record<string, string>;
+}
+
+/** `[first, last]` from the name parts, or split at the last space; a name without spaces is all last name. */
+function names(c: LeadCustomer): [string | undefined, string] {
+  if (c.familyName) return [c.givenName, c.familyName];
+  const parts = c.name.trim().split(/\s+/);
+  const last = parts.pop()!;
+  return [parts.join(' ') || undefined, last];
+}
+
+/** The build, price, appointment, focus and comments as lines of text for a CRM's description field. */
+export function describeLead(lead: Lead): string {
+  const { interest: i, appointment: a, journey: j } = lead;
+  const f = i?.finance;
+  return [
+    i &&
+      `Build: ${i.modelYear} ${i.make} ${i.modelName} ${i.trimName}` +
+        (i.options.length ? ` with ${i.options.map((o) => o.name).join(', ')}` : '') +
+        (i.buildCode ? ` (code ${i.buildCode})` : ''),
+    i?.buildUrl && `Build link: ${i.buildUrl}`,
+    i &&
+      `Price: ${i.price.total} ${i.price.currency}` +
+        (f && f.method !== 'cash' ? `, ${f.method} ${f.termMonths} months at ${f.monthly}/month` : ''),
+    a &&
+      `Appointment: ${a.service} ${a.start} to ${a.end} (${a.timeZone})` +
+        (a.location ? ` at ${a.location.name}` : ''),
+    j && `Grade: ${j.grade} (${j.score})`,
+    j?.focus.length && `Focus: ${j.focus.join('; ')}`,
+    lead.comments && `Comments: ${lead.comments}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** The Salesforce Web-to-Lead fields (spec/lead.md), the default map of the `form` format. */
+export const webToLead: Record<string, (lead: Lead) => string | undefined> = {
+  first_name: (l) => names(l.customer)[0],
+  last_name: (l) => names(l.customer)[1],
+  email: (l) => l.customer.email,
+  phone: (l) => l.customer.phone,
+  company: (l) => l.customer.name,
+  lead_source: (l) => l.source.channel,
+  description: describeLead,
+};
+
+/** `application/x-www-form-urlencoded` fields for `lead`: Web-to-Lead defaults, `fieldMap`, then the idempotency key. */
+export function formFields(
+  lead: Lead,
+  fieldMap: FieldMap = {},
+  keyField = 'idempotency_key',
+): URLSearchParams {
+  const fields = new URLSearchParams();
+  for (const [name, source] of Object.entries({ ...webToLead, ...fieldMap })) {
+    const value = typeof source === 'function' ? source(lead) : source;
+    if (typeof value === 'string' && value !== '') fields.set(name, value);
+  }
+  fields.set(keyField, lead.id);
+  return fields;
+}
