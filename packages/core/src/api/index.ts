@@ -1,1 +1,4 @@
 export * from './schemas.js';
+export * from './errors.js';
+export * from './source.js';
+export * from './client.js';

@@ -63,9 +63,16 @@ function format(symbols: string): string {
  * cryptographic random source (`crypto.getRandomValues`, in browsers and Node).
  */
 export function newBuildCode(): string {
-  const bytes = randomBytes(DATA_LENGTH);
-  // 256 is a multiple of 32, so the low five bits are uniform.
-  const data = Array.from(bytes, (b) => b & 31);
+  return buildCodeFromBytes(randomBytes(DATA_LENGTH));
+}
+
+/**
+ * The build code for nine random bytes (only their low five bits count). For sources that
+ * bring their own random generator, e.g. a seeded one in tests.
+ */
+export function buildCodeFromBytes(bytes: ArrayLike<number>): string {
+  // 256 is a multiple of 32, so the low five bits of a uniform byte are uniform.
+  const data = Array.from({ length: DATA_LENGTH }, (_, i) => (bytes[i] ?? 0) & 31);
   data.push(checkValue(data));
   return format(data.map((v) => BUILD_CODE_ALPHABET[v]).join(''));
 }

@@ -3,6 +3,7 @@ export {
   BUILD_CODE_LENGTH,
   BUILD_CODE_PATTERN,
   newBuildCode,
+  buildCodeFromBytes,
   normalizeBuildCode,
   isBuildCode,
 } from './code.js';
