@@ -82,6 +82,7 @@ export const migrations: readonly { id: string; statements: readonly string[] }[
       `CREATE TABLE leads (
         id TEXT PRIMARY KEY,
         received_at BIGINT NOT NULL,
+        body_hash TEXT NOT NULL,
         grade TEXT NOT NULL,
         score INTEGER NOT NULL,
         dealer_id TEXT,

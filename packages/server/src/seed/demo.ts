@@ -31,7 +31,10 @@ export const demoSeed: Seed = {
       services: ['test-drive', 'home-test-drive'],
       hours: mall,
       closed: [],
-      fleet: [],
+      fleet: [
+        { modelId: 'a6', trimId: 'a6-lr', cars: 2 },
+        { modelId: 'a6', trimId: 'a6-perf', cars: 1 },
+      ],
       homeTestDrive: { radiusKm: 25, cars: 2, hours: homeDays },
     },
     {
@@ -46,7 +49,10 @@ export const demoSeed: Seed = {
       services: ['test-drive'],
       hours: mall,
       closed: [],
-      fleet: [],
+      fleet: [
+        { modelId: 'a6', trimId: 'a6-lr', cars: 1 },
+        { modelId: 'a6', trimId: 'a6-perf', cars: 1 },
+      ],
     },
     {
       id: 'sh-hongqiao',
@@ -60,7 +66,10 @@ export const demoSeed: Seed = {
       services: ['test-drive', 'home-test-drive'],
       hours: centre,
       closed: [],
-      fleet: [],
+      fleet: [
+        { modelId: 'a6', trimId: 'a6-lr', cars: 3 },
+        { modelId: 'a6', trimId: 'a6-perf', cars: 2 },
+      ],
       homeTestDrive: { radiusKm: 40, cars: 3, hours: homeDays },
     },
     {
@@ -75,7 +84,7 @@ export const demoSeed: Seed = {
       services: ['test-drive'],
       hours: mall,
       closed: [],
-      fleet: [],
+      fleet: [{ modelId: 'a6', trimId: 'a6-lr', cars: 1 }],
     },
     {
       id: 'hz-binjiang',
@@ -89,7 +98,10 @@ export const demoSeed: Seed = {
       services: ['test-drive', 'home-test-drive'],
       hours: centre,
       closed: [],
-      fleet: [],
+      fleet: [
+        { modelId: 'a6', trimId: 'a6-lr', cars: 2 },
+        { modelId: 'a6', trimId: 'a6-perf', cars: 1 },
+      ],
       homeTestDrive: { radiusKm: 30, cars: 2, hours: homeDays },
     },
     {
@@ -104,7 +116,10 @@ export const demoSeed: Seed = {
       services: ['test-drive'],
       hours: { ...every('11:00-21:30', WEEK), fri: ['11:00-22:00'], sat: ['11:00-22:00'] },
       closed: [],
-      fleet: [],
+      fleet: [
+        { modelId: 'a6', trimId: 'a6-lr', cars: 1 },
+        { modelId: 'a6', trimId: 'a6-perf', cars: 1 },
+      ],
     },
     {
       id: 'tp-neihu',
@@ -118,7 +133,7 @@ export const demoSeed: Seed = {
       services: ['test-drive', 'home-test-drive'],
       hours: every('09:30-18:30', [...WEEKDAYS, 'sat']),
       closed: [],
-      fleet: [],
+      fleet: [{ modelId: 'a6', trimId: 'a6-lr', cars: 2 }],
       homeTestDrive: { radiusKm: 20, cars: 1, hours: every('10:00-18:00', ['sat', 'sun']) },
     },
     {
@@ -134,7 +149,7 @@ export const demoSeed: Seed = {
       // Closed on Sundays, as German showrooms are.
       hours: { ...every('10:00-19:00', WEEKDAYS), sat: ['10:00-16:00'] },
       closed: ['2026-12-24', '2026-12-25', '2026-12-26', '2027-01-01'],
-      fleet: [],
+      fleet: [{ modelId: 'a6', trimId: 'a6-perf', cars: 1 }],
     },
   ],
   advisors: [

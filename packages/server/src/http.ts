@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { toFieldIssues } from '@showroom/core';
+import type { ApiErrorBody, ApiIssue, Slot } from '@showroom/core';
+
+/**
+ * An error answer in the contract's shape, `{ error: { code, message, issues?, alternatives? } }`.
+ * Thrown anywhere in a handler; the app turns it into the response.
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly extra: { issues?: ApiIssue[]; alternatives?: Slot[] } = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+
+  /** The response body. */
+  body(): ApiErrorBody {
+    return { error: { code: this.code, message: this.message, ...this.extra } };
+  }
+}
+
+/** Answers an {@link ApiError}. */
+export function errorResponse(c: Context, error: ApiError): Response {
+  return c.json(error.body(), error.status, error.headers);
+}
+
+/** A zod schema from core (classic or mini), as far as parsing needs it. */
+export interface Parser<T> {
+  safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: unknown[] } };
+}
+
+/** Validates `input` with `schema`; a 422 `invalid_body` naming every bad path otherwise. */
+export function validate<T>(schema: Parser<T>, input: unknown, what = 'body'): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issues = toFieldIssues(result.error.issues as Parameters<typeof toFieldIssues>[0], input);
+  throw new ApiError(
+    422,
+    what === 'query' ? 'invalid_query' : 'invalid_body',
+    `The request ${what} is not valid: ${issues
+      .slice(0, 3)
+      .map((i) => `${i.path || '(root)'} ${i.message}`)
+      .join('; ')}${issues.length > 3 ? '; …' : ''}`,
+    { issues },
+  );
+}
+
+/** Reads a JSON request body (415 for another content type, 400 for broken JSON). */
+export async function readJson(c: Context): Promise<unknown> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json.');
+  }
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'The request body is not valid JSON.');
+  }
+}
+
+/** JSON with object keys sorted, so equal bodies hash equally whatever the key order. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** SHA-256 (hex) of a string. */
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** The token of an `Authorization: Bearer …` header, if any. */
+export function bearer(c: Context): string | undefined {
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
+  return m?.[1];
+}
+
+/** Escapes text for HTML content and attribute values. */
+export function escapeHtml(value: unknown): string {
+  return String(value ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}

@@ -1,0 +1,5 @@
+import type { Hono } from 'hono';
+import type { ServerContext } from '../context.js';
+
+/** `POST /builds` and `GET /builds/{code}`. */
+export function buildRoutes(_api: Hono, _ctx: ServerContext): void {}
