@@ -1,8 +1,8 @@
-import { formatIssues, parseLead, toFieldIssues } from '@showroom/core';
-import type { Lead } from '@showroom/core';
+import { formatIssues, parseLead, toAdf, toFieldIssues } from '@showroom/core';
+import type { AdfOptions, AdfVendor, Lead } from '@showroom/core';
 import { z } from 'zod/mini';
 import { formFields } from './formats.js';
-import type { FieldMap } from './formats.js';
+import type { Encoded, FieldMap } from './formats.js';
 import { exclusive } from './lock.js';
 import { OutboxRecordSchema, idbStorage, withFallback } from './outbox.js';
 import type { OutboxRecord, OutboxStorage } from './outbox.js';
@@ -24,8 +24,11 @@ export interface Clock {
 export interface ConnectorOptions {
   /** Where leads are posted. Required unless `format` is a function. */
   endpoint?: string;
-  /** `json` (default), `form` (Web-to-Lead fields) or a function that delivers the lead itself. */
-  format?: 'json' | 'form' | CustomSender;
+  /**
+   * `json` (default, `application/json`), `form` (Web-to-Lead fields), `adf` (ADF/XML 1.0,
+   * `application/xml`) or a function that delivers the lead itself.
+   */
+  format?: 'json' | 'form' | 'adf' | CustomSender;
   /** Extra request headers, e.g. an API key. `Content-Type` and `Idempotency-Key` are the connector's. */
   headers?: Record<string, string>;
   /** `form`: fields over the Salesforce Web-to-Lead defaults (see {@link FieldMap}). */
@@ -34,6 +37,10 @@ export interface ConnectorOptions {
   oid?: string;
   /** `form`: the field that carries the idempotency key. Default `idempotency_key`. */
   idempotencyField?: string;
+  /** `adf`: the dealer the leads go to (required for `adf`). */
+  vendor?: AdfVendor;
+  /** `adf`: the other ADF options (provider, make for leads without a car, catalog for grading). */
+  adf?: Omit<AdfOptions, 'vendor'>;
   /**
    * The outbox's name; connectors with the same name share one outbox and one sender across
    * tabs. Default: the endpoint (`custom` for a function).
@@ -42,6 +49,8 @@ export interface ConnectorOptions {
   /** Fetch mode. Default `cors`; `no-cors` for `form`, since Web-to-Lead handlers answer without CORS headers. */
   mode?: 'cors' | 'no-cors' | 'same-origin';
   credentials?: 'omit' | 'same-origin' | 'include';
+  /** Attempts in flight at once while draining a backlog. Default 4. */
+  concurrency?: number;
   /** One attempt's time limit. Default 15 s. */
   timeoutMs?: number;
   /** The first retry waits up to this long. Default 1 s. */
@@ -126,14 +135,27 @@ const ms = z.optional(z.number().check(z.positive()));
 const OptionsSchema = z
   .looseObject({
     endpoint: z.optional(z.string().check(z.minLength(1))),
-    format: z.optional(z.union([z.enum(['json', 'form']), fn])),
+    format: z.optional(z.union([z.enum(['json', 'form', 'adf']), fn])),
     headers: z.optional(z.record(z.string(), z.string())),
     fieldMap: z.optional(z.record(z.string(), z.union([z.string(), z.literal(false), fn]))),
     oid: z.optional(z.string()),
     idempotencyField: z.optional(z.string().check(z.minLength(1))),
+    vendor: z.optional(
+      z.looseObject({
+        name: z.string().check(z.minLength(1)),
+        contact: z
+          .looseObject({
+            name: z.string().check(z.minLength(1)),
+            email: z.optional(z.string()),
+            phone: z.optional(z.string()),
+          })
+          .check(z.refine((c) => !!(c.email || c.phone), 'needs an email or a phone')),
+      }),
+    ),
     name: z.optional(z.string().check(z.minLength(1))),
     mode: z.optional(z.enum(['cors', 'no-cors', 'same-origin'])),
     credentials: z.optional(z.enum(['omit', 'same-origin', 'include'])),
+    concurrency: z.optional(z.number().check(z.int(), z.gte(1))),
     timeoutMs: ms,
     baseDelayMs: ms,
     maxDelayMs: ms,
@@ -143,6 +165,10 @@ const OptionsSchema = z
     z.refine((o) => typeof o.format === 'function' || o.endpoint !== undefined, {
       path: ['endpoint'],
       message: 'required unless format is a function',
+    }),
+    z.refine((o) => o.format !== 'adf' || o.vendor !== undefined, {
+      path: ['vendor'],
+      message: 'required for adf',
     }),
   );
 
@@ -174,6 +200,8 @@ export function createConnector(options: ConnectorOptions): Connector {
     oid,
     fieldMap,
     idempotencyField,
+    vendor,
+    concurrency = 4,
     timeoutMs = 15_000,
     baseDelayMs = 1000,
     maxDelayMs = 300_000,
@@ -229,8 +257,11 @@ export function createConnector(options: ConnectorOptions): Connector {
   function report(event: Exclude<ConnectorEvent, { type: 'storage-fallback' }>, queuedAt: number) {
     if (own.has(event.id)) emit(event);
     else if (queuedAt < startedAt) emit({ ...event, earlier: true });
-    channel?.postMessage(event);
+    tell(event);
   }
+
+  /** Tells the other tabs (and instances) sharing this outbox. */
+  const tell = (message: unknown) => !closed && channel?.postMessage(message);
 
   if (channel)
     channel.onmessage = ({ data }: MessageEvent) => {
@@ -242,24 +273,34 @@ export function createConnector(options: ConnectorOptions): Connector {
       emit(event);
     };
 
-  function encode(lead: Lead): { body: string; headers: Record<string, string> } {
+  function encode(lead: Lead): Encoded {
     if (format === 'form')
       return {
         body: String(formFields(lead, oid ? { oid, ...fieldMap } : fieldMap, idempotencyField)),
         headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
       };
+    const adf = format === 'adf';
     return {
-      body: JSON.stringify(lead),
-      headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': lead.id },
+      body: adf ? toAdf(lead, { ...options.adf, vendor: vendor! }) : JSON.stringify(lead),
+      headers: {
+        ...headers,
+        'content-type': `application/${adf ? 'xml' : 'json'}`,
+        'idempotency-key': lead.id,
+      },
     };
   }
 
-  async function post(lead: Lead, signal: AbortSignal, attempt: number): Promise<Outcome> {
-    if (typeof format === 'function') {
-      await format(lead, { idempotencyKey: lead.id, attempt, signal });
+  async function post(
+    lead: Lead,
+    init: Encoded | undefined,
+    signal: AbortSignal,
+    attempt: number,
+  ): Promise<Outcome> {
+    if (!init) {
+      await (format as CustomSender)(lead, { idempotencyKey: lead.id, attempt, signal });
       return { ok: true };
     }
-    const res = await fetchFn(endpoint, { method: 'POST', ...encode(lead), mode, credentials, signal });
+    const res = await fetchFn(endpoint, { method: 'POST', ...init, mode, credentials, signal });
     if (res.ok || res.type === 'opaque') return { ok: true };
     const status = res.status;
     const reason = `HTTP ${status} ${(await res.text().catch(() => '')).slice(0, 300)}`.trim();
@@ -270,16 +311,19 @@ export function createConnector(options: ConnectorOptions): Connector {
 
   async function deliver(r: OutboxRecord): Promise<Outcome> {
     let lead: Lead;
+    let init: Encoded | undefined;
     try {
       lead = parseLead(r.lead);
+      if (typeof format !== 'function') init = encode(lead);
     } catch (error) {
+      // A lead this version cannot read or encode will not get better by retrying.
       return { dead: true, reason: (error as Error).message };
     }
     const abort = new AbortController();
     const timeout = clock.setTimeout(() => abort.abort(), timeoutMs);
     try {
       return await Promise.race([
-        post(lead, abort.signal, r.attempts + 1),
+        post(lead, init, abort.signal, r.attempts + 1),
         new Promise<never>((_, reject) => abort.signal.addEventListener('abort', reject)),
       ]);
     } catch (error) {
@@ -358,13 +402,18 @@ export function createConnector(options: ConnectorOptions): Connector {
         else next = Math.min(next, at);
       }
       if (!due.length) return schedule(next);
-      for (const r of due.sort((a, b) => a.queuedAt - b.queuedAt)) {
-        if (closed) return;
-        if (!(await keep())) return schedule(now + timeoutMs);
-        const current = parseRecord(await storage.get(r.id));
-        if (current?.state === 'pending') await settle(current, await deliver(current));
-        else mirror.delete(r.id);
-      }
+      due.sort((a, b) => a.queuedAt - b.queuedAt);
+      let held = true;
+      const worker = async () => {
+        for (let r; (r = due.shift()) && !closed && (held &&= await keep());) {
+          // Gone from the mirror: delivered since the listing (a keepalive here or in another tab).
+          // A lease can run out under a busy tab, so without Web Locks read the outbox again.
+          if (mirror.has(r.id) && (locks || isState(await storage.get(r.id), 'pending')))
+            await settle(r, await deliver(r));
+        }
+      };
+      await Promise.all(Array.from({ length: concurrency }, worker));
+      if (!held) return schedule(now + timeoutMs);
     }
   }
 
@@ -389,7 +438,7 @@ export function createConnector(options: ConnectorOptions): Connector {
             drain(n, keep),
           );
           if (busyUntil !== undefined) schedule(busyUntil);
-          else if (!locks) channel?.postMessage('free');
+          else if (!locks) tell('free');
         }
       } catch (error) {
         console.error(error);
@@ -448,18 +497,20 @@ export function createConnector(options: ConnectorOptions): Connector {
         nextAt: now,
       };
       own.add(lead.id);
+      // In the mirror before the write: should the write fail over to memory, the lead goes along.
+      if (!mirror.has(lead.id)) mirror.set(lead.id, rec);
       const stored = await storage.update(lead.id, (cur) => parseRecord(cur) ?? rec);
-      if (stored === rec) {
-        mirror.set(lead.id, rec);
+      if (stored === rec || stored!.state === 'pending') {
         void flush();
         return { id: lead.id, status: 'queued' };
       }
+      mirror.delete(lead.id);
       if (stored!.state === 'sent') emit({ type: 'delivered', id: lead.id });
       else if (stored!.state === 'dead')
         emit({ type: 'failed', id: lead.id, status: stored!.status, reason: stored!.reason ?? '' });
       return {
         id: lead.id,
-        status: stored!.state === 'sent' ? 'delivered' : stored!.state === 'dead' ? 'failed' : 'queued',
+        status: stored!.state === 'sent' ? 'delivered' : 'failed',
       };
     },
     flush: () => flush(true),

@@ -15,7 +15,7 @@ export function retryAfter(value: string | null, now: number): number | undefine
   const v = value?.trim();
   if (!v) return undefined;
   if (/^\d+$/.test(v)) return Number(v) * 1000;
-  const at = Date.parse(v);
+  const at = /[a-z]/i.test(v) ? Date.parse(v) : NaN;
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 

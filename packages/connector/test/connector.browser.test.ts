@@ -1,11 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { LeadError } from '@showroom/core';
+import { LeadError, toAdf } from '@showroom/core';
 import { createConnector, LeadRejected } from '../src/index.js';
 import type { Connector, ConnectorEvent, ConnectorOptions } from '../src/index.js';
 import { idbStorage } from '../src/outbox.js';
 import { makeLead } from './support/leads.js';
 import { manualClock, until } from './support/clocks.js';
 import { FaultyReceiver } from './support/receiver.js';
+import { checkWebToLead } from './support/web-to-lead.js';
 
 type Call = { url: string; init: RequestInit };
 
@@ -302,6 +303,55 @@ describe('connector', () => {
     }
     await until(has('failed'), 'expired');
     expect((await c.deadLetters())[0]!.reason).to.match(/^expired/);
+  });
+
+  it('form: Web-to-Lead fields without CORS, the idempotency key as a field', async () => {
+    const { calls, fetch } = scripted(() => new Response(null, { status: 200 }));
+    const c = connect({
+      fetch,
+      format: 'form',
+      oid: '00D5g000004XyZa',
+      fieldMap: { '00N5g00000AbCdE': 'Showroom' },
+    });
+    const lead = makeLead(1);
+    await c.send(lead);
+    await until(has('delivered'), 'delivered');
+    const { init } = calls[0]!;
+    expect(init.mode).to.equal('no-cors');
+    const headers = new Headers(init.headers);
+    expect(headers.get('content-type')).to.equal('application/x-www-form-urlencoded');
+    expect(headers.has('idempotency-key')).to.equal(false);
+    const fields = new URLSearchParams(String(init.body));
+    expect(checkWebToLead(fields)).to.deep.equal([]);
+    expect(fields.get('idempotency_key')).to.equal(lead.id);
+    expect(fields.get('oid')).to.equal('00D5g000004XyZa');
+    expect(fields.get('00N5g00000AbCdE')).to.equal('Showroom');
+    expect(fields.get('email')).to.equal(lead.customer.email);
+  });
+
+  it('adf: ADF/XML as application/xml with the Idempotency-Key header', async () => {
+    const { calls, fetch } = scripted(ok);
+    const vendor = { name: 'Aurora Space Pudong', contact: { name: 'Sales desk', phone: '+862150001234' } };
+    const c = connect({ fetch, format: 'adf', vendor });
+    const lead = makeLead(0);
+    await c.send(lead);
+    await until(has('delivered'), 'delivered');
+    const { init } = calls[0]!;
+    const headers = new Headers(init.headers);
+    expect(headers.get('content-type')).to.equal('application/xml');
+    expect(headers.get('idempotency-key')).to.equal(lead.id);
+    expect(String(init.body)).to.equal(toAdf(lead, { vendor }));
+    expect(() => createConnector({ endpoint: '/x', format: 'adf' })).to.throw(
+      TypeError,
+      /vendor: required for adf/,
+    );
+    expect(() =>
+      createConnector({
+        endpoint: '/x',
+        format: 'adf',
+        vendor: { name: 'D', contact: { name: 'S' } } as typeof vendor,
+      }),
+    ).to.throw(TypeError, /vendor.contact: needs an email or a phone/);
   });
 
   it('a custom function delivers; LeadRejected dead-letters, other errors retry', async () => {
