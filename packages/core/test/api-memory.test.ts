@@ -2,24 +2,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
 import { ApiError, createMemorySource, isBuildCode, readBuildLink } from '@showroom/core';
-import type { Lead, MemoryCatalog, MemorySourceOptions, SaveBuildRequest, Slot } from '@showroom/core';
+import type { Lead, MemorySourceOptions, SaveBuildRequest, Slot } from '@showroom/core';
+import { testCatalog } from './fixtures/catalog.js';
 import { exampleLead } from './fixtures/leads.js';
 
-const catalog: MemoryCatalog = {
-  id: 'aurora-cn-2027',
-  models: [
-    {
-      id: 'a6',
-      modelYear: 2027,
-      trims: [{ id: 'a6-lr' }, { id: 'a6-perf' }],
-      groups: [
-        { id: 'paint', options: [{ id: 'paint-white' }, { id: 'paint-red' }] },
-        { id: 'wheels', options: [{ id: 'wheel-19' }, { id: 'wheel-21' }] },
-      ],
-    },
-    { id: 's3', modelYear: 2027, trims: [{ id: 's3-std' }], groups: [] },
-  ],
-};
+const catalog = testCatalog();
 
 /** Monday 23 November 2026, 08:00 in Shanghai and Taipei, 01:00 in Berlin. */
 const MONDAY = Date.UTC(2026, 10, 23, 0, 0);
@@ -312,7 +299,7 @@ describe('createMemorySource', () => {
     modelYear: 2027,
     configId: 'a6~a6-lr~paint-red~wheel-21',
     build: { modelId: 'a6', trimId: 'a6-lr', options: ['paint-red', 'wheel-21'] },
-    price: { currency: 'CNY', total: 313900, base: 279900, options: 32000, fees: 2000 },
+    price: { currency: 'CNY', total: 301900, base: 279900, options: 20000, fees: 2000 },
   };
 
   it('saves builds under a code and reads them back tolerantly', async () => {
@@ -333,19 +320,23 @@ describe('createMemorySource', () => {
 
   it('tells what changed when the catalog moved on', async () => {
     const { memory } = source({
-      catalog: {
-        ...catalog,
-        models: [{ ...catalog.models[0]!, groups: [{ id: 'paint', options: [{ id: 'paint-red' }] }] }],
-      },
+      catalog: testCatalog((json) => {
+        const wheels = json.models[0]!.groups[1]!;
+        wheels.options = wheels.options.filter((o) => o.id !== 'wheel-21');
+        json.models[0]!.trims[1]!.standard = ['paint-red', 'wheel-19'];
+        json.models[0]!.rules = [];
+      }),
     });
     const { code } = await memory.saveBuild(request);
     const saved = await memory.getBuild(code);
     assert.equal(saved.buildable, false);
-    assert.deepEqual(
-      saved.changes?.map((c) => [c.optionId, c.action]),
-      [['wheel-21', 'removed']],
-    );
-    assert.deepEqual(saved.nearest, { modelId: 'a6', trimId: 'a6-lr', options: ['paint-red'] });
+    assert.deepEqual(saved.changes?.map((c) => [c.optionId, c.action]).sort(), [
+      ['wheel-19', 'added'],
+      ['wheel-21', 'removed'],
+    ]);
+    assert.deepEqual(saved.nearest, { modelId: 'a6', trimId: 'a6-lr', options: ['paint-red', 'wheel-19'] });
+    assert.equal(saved.currentPrice?.total, 279900 + 12000 + 2000);
+    assert.deepEqual(saved.price, request.price, 'the price as saved stays');
   });
 
   it('keeps each lead once per key, and refuses the key for another lead', async () => {

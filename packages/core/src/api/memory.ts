@@ -1,6 +1,8 @@
 import type { z } from 'zod/mini';
 import { buildCodeFromBytes, normalizeBuildCode } from '../build/code.js';
 import { buildLink } from '../build/link.js';
+import { recheckBuild } from '../build/recheck.js';
+import type { Catalog } from '../catalog/index.js';
 import { after, randomBytes } from '../build/runtime.js';
 import { toFieldIssues } from '../lead/issues.js';
 import { LeadSchema } from '../lead/schema.js';
@@ -11,7 +13,6 @@ import { BookingRequestSchema, ConsultationRequestSchema, SaveBuildRequestSchema
 import type {
   Advisor,
   Booking,
-  BuildChange,
   BuildSaved,
   ConsultationStarted,
   Geo,
@@ -24,17 +25,6 @@ import type {
 import { bookingIdempotencyKey } from './source.js';
 import type { CallOptions, ShowroomSource } from './source.js';
 import { addDays, isoInZone, wallTime, zonedInstant } from './time.js';
-
-/** The part of a catalog the in-memory source reads; a parsed `Catalog` fits. */
-export interface MemoryCatalog {
-  id: string;
-  models: readonly {
-    id: string;
-    modelYear: number;
-    trims: readonly { id: string }[];
-    groups?: readonly { id: string; options: readonly { id: string }[] }[];
-  }[];
-}
 
 /** Opening hours by weekday (0 = Sunday), `['10:00', '20:00']` in the location's zone; `null` when closed. */
 export type OpeningHours = readonly (readonly [string, string] | null)[];
@@ -54,8 +44,8 @@ export interface MemoryAdvisor extends Advisor {
 }
 
 export interface MemorySourceOptions {
-  /** The catalog it serves (and checks saved builds against). */
-  catalog: MemoryCatalog;
+  /** The catalog it serves and checks saved builds against (from `parseCatalog`). */
+  catalog: Catalog;
   /** The clock; default `Date.now`. */
   now?: () => Date | number;
   /** Seed for ids, tokens and build codes, for repeatable stories and tests; default: random. */
@@ -504,34 +494,15 @@ export function createMemorySource(options: MemorySourceOptions): MemorySource {
 
   // ── builds ──
 
-  function recheck(saved: SaveBuildRequest): Pick<SavedBuild, 'buildable' | 'changes' | 'nearest'> {
-    const model = catalog.models.find((m) => m.id === saved.build.modelId);
-    const trim = model?.trims.find((t) => t.id === saved.build.trimId);
-    if (!model || !trim) {
-      return {
-        buildable: false,
-        changes: [
-          {
-            optionId: `trim:${saved.build.trimId}`,
-            action: 'removed',
-            message: 'This model or trim is no longer offered',
-          },
-        ],
-      };
-    }
-    const known = new Set((model.groups ?? []).flatMap((g) => g.options.map((o) => o.id)));
-    const gone = saved.build.options.filter((id) => !known.has(id));
-    if (gone.length === 0) return { buildable: true };
-    const changes: BuildChange[] = gone.map((optionId) => ({
-      optionId,
-      action: 'removed',
-      message: 'No longer offered',
-    }));
-    return {
-      buildable: false,
-      changes,
-      nearest: { ...saved.build, options: saved.build.options.filter((id) => known.has(id)) },
-    };
+  function recheck(
+    saved: SaveBuildRequest,
+  ): Pick<SavedBuild, 'buildable' | 'changes' | 'nearest' | 'currentPrice'> {
+    const { buildable, changes, nearest, price } = recheckBuild(catalog, saved);
+    if (buildable)
+      return price && fingerprint(price) !== fingerprint(saved.price)
+        ? { buildable, currentPrice: price }
+        : { buildable };
+    return { buildable, changes, ...(nearest ? { nearest } : {}), ...(price ? { currentPrice: price } : {}) };
   }
 
   function savedBuild(code: string): SavedBuild {

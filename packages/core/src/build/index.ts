@@ -9,3 +9,5 @@ export {
 } from './code.js';
 export { BUILD_LINK_PARAM, buildLink, readBuildLink } from './link.js';
 export type { BuildLinkTarget } from './link.js';
+export { recheckBuild } from './recheck.js';
+export type { BuildRecheck } from './recheck.js';
