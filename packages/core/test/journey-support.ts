@@ -1,0 +1,208 @@
+// Shared by the journey tests: a small catalog, a manual clock, deterministic ids, and a journey
+// over the in-memory source with everything injectable.
+import { createActor, fromPromise } from 'xstate';
+import type { Actor } from 'xstate';
+import {
+  ApiError,
+  createJourneyMachine,
+  createMemorySource,
+  journeyActors,
+  parseCatalog,
+} from '@showroom/core';
+import type { Catalog, JourneyClock, JourneyInput, JourneyMachine, MemorySource } from '@showroom/core';
+
+/** One model, two trims; the sport package needs 21-inch wheels; Performance excludes white paint. */
+export function catalogJson() {
+  return {
+    schema: 'showroom.catalog/1',
+    id: 'aurora-cn-2027',
+    market: 'CN',
+    currency: 'CNY',
+    locales: ['en', 'zh-CN'],
+    brand: { id: 'aurora', name: { 'zh-CN': '极光汽车', en: 'Aurora Motors' } },
+    fees: [{ id: 'delivery', name: { en: 'Delivery' }, price: 2000 }],
+    models: [
+      {
+        id: 'a6',
+        modelYear: 2027,
+        name: { en: 'Aurora A6' },
+        body: 'suv',
+        trims: [
+          {
+            id: 'a6-lr',
+            name: { en: 'Long Range' },
+            price: 279900,
+            powertrain: { type: 'bev', drive: 'awd' },
+            standard: ['paint-white', 'wheel-19'],
+          },
+          {
+            id: 'a6-perf',
+            name: { en: 'Performance' },
+            price: 329900,
+            powertrain: { type: 'bev', drive: 'awd' },
+            standard: ['paint-red', 'wheel-21'],
+          },
+        ],
+        groups: [
+          {
+            id: 'paint',
+            name: { en: 'Paint' },
+            cardinality: 'one',
+            options: [
+              { id: 'paint-white', name: { en: 'White' }, price: 0 },
+              { id: 'paint-red', code: 'P31', name: { en: 'Crimson' }, price: 12000 },
+            ],
+          },
+          {
+            id: 'wheels',
+            name: { en: 'Wheels' },
+            cardinality: 'one',
+            options: [
+              { id: 'wheel-19', name: { en: '19-inch' }, price: 0 },
+              { id: 'wheel-21', code: 'W21', name: { en: '21-inch' }, price: 8000 },
+            ],
+          },
+          {
+            id: 'packages',
+            name: { en: 'Packages' },
+            cardinality: 'any',
+            options: [{ id: 'pkg-sport', name: { en: 'Sport' }, price: 12000 }],
+          },
+        ],
+        rules: [
+          {
+            id: 'sport-wheels',
+            when: 'pkg-sport',
+            requires: 'wheel-21',
+            message: { en: 'The Sport package needs 21-inch wheels' },
+          },
+          { id: 'perf-paint', when: 'trim:a6-perf', excludes: 'paint-white' },
+        ],
+        finance: {
+          aprPercent: 3.99,
+          termsMonths: [24, 36, 48, 60],
+          defaultTermMonths: 36,
+          minDownPaymentPercent: 15,
+          defaultDownPaymentPercent: 30,
+        },
+      },
+    ],
+  };
+}
+
+export function testCatalog(change?: (json: ReturnType<typeof catalogJson>) => void): Catalog {
+  const json = catalogJson();
+  change?.(json);
+  return parseCatalog(json).catalog;
+}
+
+/** 2026-11-23 (a Monday) 02:00 UTC = 10:00 in Shanghai. */
+export const START = Date.parse('2026-11-23T02:00:00Z');
+
+/** A clock the test moves by hand; timers fire on `tick`. */
+export function manualClock(start = START): JourneyClock & { tick(ms: number): void; pending(): number } {
+  let now = start;
+  let next = 1;
+  const timers = new Map<number, { at: number; run: () => void }>();
+  return {
+    now: () => now,
+    setTimeout(run, ms) {
+      const id = next++;
+      timers.set(id, { at: now + ms, run });
+      return id;
+    },
+    clearTimeout(id) {
+      timers.delete(id as number);
+    },
+    tick(ms) {
+      now += ms;
+      for (const [id, t] of [...timers].sort((a, b) => a[1].at - b[1].at)) {
+        if (t.at <= now && timers.delete(id)) t.run();
+      }
+    },
+    pending: () => timers.size,
+  };
+}
+
+/** UUIDs v4 from a counter, so runs are repeatable. */
+export function counterUuid(prefix = 0) {
+  let n = 0;
+  return () => {
+    n += 1;
+    const hex = (prefix * 1_000_000 + n).toString(16).padStart(12, '0');
+    return `00000000-0000-4000-8000-${hex}`;
+  };
+}
+
+export interface Harness {
+  actor: Actor<JourneyMachine>;
+  machine: JourneyMachine;
+  source: MemorySource;
+  clock: ReturnType<typeof manualClock>;
+  emitted: { type: string; [key: string]: unknown }[];
+}
+
+/** Waits until `actor`'s snapshot satisfies `check` (actors here settle in microtasks). */
+export async function until(
+  actor: Actor<JourneyMachine>,
+  check: (s: ReturnType<Actor<JourneyMachine>['getSnapshot']>) => boolean,
+  what = 'condition',
+) {
+  for (let i = 0; i < 200; i++) {
+    if (check(actor.getSnapshot())) return actor.getSnapshot();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  throw new Error(`Timed out waiting for ${what}; state ${JSON.stringify(actor.getSnapshot().value)}`);
+}
+
+/** A network failure as the typed client reports it. */
+export function offline(): ApiError {
+  return new ApiError({ status: 0, code: 'network', message: 'Failed to fetch' });
+}
+
+/** The machine over the in-memory source with a manual clock; `actors` replaces single actors. */
+export function journeyMachineFor(
+  source: MemorySource,
+  clock: JourneyClock,
+  actors: Partial<ReturnType<typeof journeyActors>> = {},
+  uuid = counterUuid(),
+) {
+  return createJourneyMachine({ now: () => clock.now(), uuid }).provide({
+    actors: { ...journeyActors(source), ...actors },
+  });
+}
+
+/** A started journey over the in-memory source. */
+export function startJourney(
+  options: {
+    input?: Partial<JourneyInput>;
+    actors?: Partial<ReturnType<typeof journeyActors>>;
+    catalog?: Catalog;
+  } = {},
+): Harness {
+  const clock = manualClock();
+  const catalog = options.catalog ?? testCatalog();
+  const source = createMemorySource({ catalog, now: () => clock.now(), seed: 7 });
+  const machine = journeyMachineFor(source, clock, options.actors);
+  const actor = createActor(machine, { input: { channel: 'brand-site', locale: 'en', ...options.input } });
+  const emitted: Harness['emitted'] = [];
+  actor.on('*', (e) => emitted.push(e as Harness['emitted'][number]));
+  actor.start();
+  return { actor, machine, source, clock, emitted };
+}
+
+/** A promise actor that fails the way `make()` says, counting its calls. */
+export function failing<T, I>(make: () => unknown) {
+  const calls: I[] = [];
+  const logic = fromPromise<T, I>(async ({ input }) => {
+    calls.push(input);
+    throw make();
+  });
+  return { logic, calls };
+}
+
+/** The contact a shopper types, with consent. */
+export const SHOPPER = {
+  contact: { name: 'Wang Xiaoming', phone: '+8613812345678', email: 'xm@example.com' },
+  consent: { contact: true, shareWithDealer: true },
+};
