@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LeadError, LeadSchema, gradeLead, parseLead, safeParseLead } from '@showroom/core';
 import type { GradeCatalog, Lead } from '@showroom/core';
+import { testCatalog } from './fixtures/catalog.js';
 import { exampleLead, leadArbitrary, specExample } from './fixtures/leads.js';
 
 type Json = Record<string, unknown>;
@@ -305,6 +306,15 @@ describe('gradeLead', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('reads trim names and powertrains from a parsed catalog', () => {
+    const lead = mutate((l) => {
+      l.journey!.steps = [step('configurator.trim', 'a6-perf'), step('configurator.trim', 'a6-lr')];
+    });
+    const { tags, focus } = gradeLead(lead, { catalog: testCatalog() });
+    assert.deepEqual(tags.slice(0, 2), ['bev', 'awd']);
+    assert.equal(focus[0], 'Compared Performance and Long Range');
   });
 
   it('writes focus points people can read', () => {

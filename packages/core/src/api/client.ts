@@ -23,14 +23,20 @@ import type {
   SlotQuery,
 } from './schemas.js';
 import { bookingIdempotencyKey } from './source.js';
-import type { AbortSignalLike, CallOptions, CatalogResponse, ShowroomSource } from './source.js';
+import type {
+  AbortSignalLike,
+  CallOptions,
+  CatalogResponse,
+  PlatformAbortSignal,
+  ShowroomSource,
+} from './source.js';
 
-/** What the client hands to `fetch`. */
+/** What the client hands to `fetch` (a `RequestInit`). */
 export interface FetchInit {
   method: string;
   headers: Record<string, string>;
   body?: string;
-  signal: AbortSignalLike;
+  signal: PlatformAbortSignal;
 }
 
 /** The part of a `fetch` `Response` the client reads. */
@@ -41,8 +47,8 @@ export interface FetchResponse {
   text(): Promise<string>;
 }
 
-/** A `fetch`: the platform's, or a test double. (Method syntax keeps the platform's assignable.) */
-export type FetchLike = { call(url: string, init: FetchInit): Promise<FetchResponse> }['call'];
+/** A `fetch`: the platform's, or a test double. */
+export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponse>;
 
 export interface ApiClientOptions {
   /** The API root, e.g. `https://showroom.example/api/v1` or `/api/v1`. */
@@ -188,7 +194,8 @@ export function createApiClient(options: ApiClientOptions): ShowroomSource {
           method: call.method,
           headers,
           ...(call.body !== undefined ? { body: JSON.stringify(call.body) } : {}),
-          signal: controller.signal,
+          // The platform's own AbortController made it, so it is the platform's AbortSignal.
+          signal: controller.signal as PlatformAbortSignal,
         });
       } catch (cause) {
         throw fail(cause);

@@ -23,6 +23,15 @@ export interface AbortSignalLike {
   removeEventListener(type: 'abort', listener: () => void): void;
 }
 
+/**
+ * The platform's `AbortSignal` type where the DOM or Node types are loaded, else
+ * {@link AbortSignalLike}. Core compiles without either, yet a real `fetch` must type-check
+ * as the client's `fetch` option wherever the SDK is used.
+ */
+export type PlatformAbortSignal = typeof globalThis extends { AbortController: new () => { signal: infer S } }
+  ? S
+  : AbortSignalLike;
+
 /** Options every call takes. */
 export interface CallOptions {
   /** Cancels the call; it then rejects with `ApiError` code `aborted`. */
