@@ -151,7 +151,12 @@ const SERVICE_NAMES = {
   phone: 'Phone call',
 } as const;
 
-function commentLines(lead: Lead, options: AdfOptions): string[] {
+/**
+ * The notes a dealer reads before calling, as lines of text: appointment, location, grade,
+ * focus, build, contact preferences and comments. ADF `customer/comments`; the connector's
+ * Web-to-Lead `description` too.
+ */
+export function commentLines(lead: Lead, options: Pick<AdfOptions, 'catalog'> = {}): string[] {
   const lines: string[] = [];
   const a = lead.appointment;
   if (a) {
