@@ -1,6 +1,6 @@
 import { formatIssues, parseLead, toAdf, toFieldIssues } from '@showroom/core';
 import type { AdfOptions, AdfVendor, Lead } from '@showroom/core';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { formFields } from './formats.js';
 import type { Encoded, FieldMap } from './formats.js';
 import { exclusive } from './lock.js';
@@ -48,9 +48,6 @@ export interface ConnectorOptions {
   name?: string;
   /** Fetch mode. Default `cors`; `no-cors` for `form`, since Web-to-Lead handlers answer without CORS headers. */
   mode?: 'cors' | 'no-cors' | 'same-origin';
-  credentials?: 'omit' | 'same-origin' | 'include';
-  /** Attempts in flight at once while draining a backlog. Default 4. */
-  concurrency?: number;
   /** One attempt's time limit. Default 15 s. */
   timeoutMs?: number;
   /** The first retry waits up to this long. Default 1 s. */
@@ -131,47 +128,42 @@ export class LeadRejected extends Error {
 }
 
 const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', 'must be a function');
+const text = z.string().check(z.minLength(1));
+const str = z.optional(text);
 const ms = z.optional(z.number().check(z.positive()));
 const OptionsSchema = z
   .looseObject({
-    endpoint: z.optional(z.string().check(z.minLength(1))),
+    endpoint: str,
     format: z.optional(z.union([z.enum(['json', 'form', 'adf']), fn])),
     headers: z.optional(z.record(z.string(), z.string())),
     fieldMap: z.optional(z.record(z.string(), z.union([z.string(), z.literal(false), fn]))),
-    oid: z.optional(z.string()),
-    idempotencyField: z.optional(z.string().check(z.minLength(1))),
+    oid: str,
+    idempotencyField: str,
     vendor: z.optional(
-      z.looseObject({
-        name: z.string().check(z.minLength(1)),
-        contact: z
-          .looseObject({
-            name: z.string().check(z.minLength(1)),
-            email: z.optional(z.string()),
-            phone: z.optional(z.string()),
-          })
-          .check(z.refine((c) => !!(c.email || c.phone), 'needs an email or a phone')),
-      }),
+      z.looseObject({ name: text, contact: z.looseObject({ name: text, email: str, phone: str }) }),
     ),
-    name: z.optional(z.string().check(z.minLength(1))),
+    name: str,
     mode: z.optional(z.enum(['cors', 'no-cors', 'same-origin'])),
-    credentials: z.optional(z.enum(['omit', 'same-origin', 'include'])),
-    concurrency: z.optional(z.number().check(z.int(), z.gte(1))),
     timeoutMs: ms,
     baseDelayMs: ms,
     maxDelayMs: ms,
     maxAgeMs: ms,
   })
   .check(
-    z.refine((o) => typeof o.format === 'function' || o.endpoint !== undefined, {
+    z.refine((o) => typeof o.format === 'function' || !!o.endpoint, {
       path: ['endpoint'],
       message: 'required unless format is a function',
     }),
-    z.refine((o) => o.format !== 'adf' || o.vendor !== undefined, {
+    z.refine((o) => o.format !== 'adf' || !!(o.vendor?.contact.email || o.vendor?.contact.phone), {
       path: ['vendor'],
-      message: 'required for adf',
+      message: 'adf needs a vendor whose contact has an email or a phone',
     }),
   );
 
+/** Attempts in flight at once while one tab drains a backlog. */
+const CONCURRENCY = 4;
+
+type LeadEvent = Exclude<ConnectorEvent, { type: 'storage-fallback' }>;
 type Outcome = { ok?: true; dead?: true; status?: number; reason?: string; wait?: number };
 
 const systemClock: Clock = {
@@ -180,8 +172,9 @@ const systemClock: Clock = {
   clearTimeout: (h) => clearTimeout(h as number),
 };
 
-const parseRecord = (v: unknown): OutboxRecord | undefined => OutboxRecordSchema.safeParse(v).data;
+const parseRecord = (v: unknown) => OutboxRecordSchema.safeParse(v).data as OutboxRecord | undefined;
 const isState = (v: unknown, state: OutboxRecord['state']) => parseRecord(v)?.state === state;
+const accepted = (res: Response) => res.ok || res.type === 'opaque';
 
 /**
  * A connector that delivers leads to a backend: every lead goes to a persistent outbox first,
@@ -200,17 +193,15 @@ export function createConnector(options: ConnectorOptions): Connector {
     oid,
     fieldMap,
     idempotencyField,
-    vendor,
-    concurrency = 4,
     timeoutMs = 15_000,
     baseDelayMs = 1000,
     maxDelayMs = 300_000,
     maxAgeMs = 7 * 864e5,
     clock = systemClock,
     random = Math.random,
-    credentials,
   } = options;
-  const name = options.name ?? (typeof format === 'function' ? 'custom' : endpoint);
+  const custom = typeof format === 'function' ? format : undefined;
+  const name = options.name ?? (custom ? 'custom' : endpoint);
   const mode = options.mode ?? (format === 'form' ? 'no-cors' : 'cors');
   const headers = Object.fromEntries(
     Object.entries(options.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
@@ -223,15 +214,14 @@ export function createConnector(options: ConnectorOptions): Connector {
   /** Leads sent through this instance: it reports on them wherever they are delivered. */
   const own = new Set<string>();
   const toldQueued = new Set<string>();
-  /** Pending records this page knows, for the last-chance keepalive on pagehide. */
+  /** Pending records this page knows: for the keepalive on pagehide and a move to memory. */
   const mirror = new Map<string, OutboxRecord>();
   let fallback: ConnectorEvent | undefined;
   const storage = withFallback(
     () => options.storage ?? idbStorage(name),
     (reason) => {
-      fallback = { type: 'storage-fallback', reason };
-      console.warn(`Showroom connector: leads are kept in memory only (${reason})`);
-      emit(fallback);
+      console.warn('Showroom outbox in memory:', reason);
+      emit((fallback = { type: 'storage-fallback', reason }));
       return [...mirror.values()];
     },
   );
@@ -253,83 +243,82 @@ export function createConnector(options: ConnectorOptions): Connector {
     }
   }
 
+  /** Tells the other tabs (and instances) sharing this outbox. */
+  const tell = (message: unknown) => !closed && channel?.postMessage(message);
+
   /** Reports on a lead here when it is ours or left by an earlier page, and to its sender's tab. */
-  function report(event: Exclude<ConnectorEvent, { type: 'storage-fallback' }>, queuedAt: number) {
+  function report(event: LeadEvent, queuedAt: number) {
     if (own.has(event.id)) emit(event);
     else if (queuedAt < startedAt) emit({ ...event, earlier: true });
     tell(event);
   }
 
-  /** Tells the other tabs (and instances) sharing this outbox. */
-  const tell = (message: unknown) => !closed && channel?.postMessage(message);
-
   if (channel)
     channel.onmessage = ({ data }: MessageEvent) => {
       if (data === 'free') return void flush();
-      const event = data as Exclude<ConnectorEvent, { type: 'storage-fallback' }>;
-      if (event.type !== 'queued') mirror.delete(event.id);
-      if (!own.has(event.id) || (event.type === 'queued' && toldQueued.has(event.id))) return;
-      if (event.type === 'queued') toldQueued.add(event.id);
-      emit(event);
+      const event = data as LeadEvent;
+      const queued = event.type === 'queued';
+      if (!queued) mirror.delete(event.id);
+      if (own.has(event.id) && !(queued && toldQueued.has(event.id))) {
+        if (queued) toldQueued.add(event.id);
+        emit(event);
+      }
     };
 
-  function encode(lead: Lead): Encoded {
-    if (format === 'form')
-      return {
-        body: String(formFields(lead, oid ? { oid, ...fieldMap } : fieldMap, idempotencyField)),
-        headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
-      };
+  /** The request for `lead` in the configured format. */
+  function encode(lead: Lead): RequestInit & Encoded {
+    const form = format === 'form';
     const adf = format === 'adf';
     return {
-      body: adf ? toAdf(lead, { ...options.adf, vendor: vendor! }) : JSON.stringify(lead),
-      headers: {
-        ...headers,
-        'content-type': `application/${adf ? 'xml' : 'json'}`,
-        'idempotency-key': lead.id,
-      },
+      method: 'POST',
+      mode,
+      body: form
+        ? String(formFields(lead, oid ? { oid, ...fieldMap } : fieldMap, idempotencyField))
+        : adf
+          ? toAdf(lead, { ...options.adf, vendor: options.vendor! })
+          : JSON.stringify(lead),
+      headers: form
+        ? { ...headers, 'content-type': 'application/x-www-form-urlencoded' }
+        : { ...headers, 'content-type': `application/${adf ? 'xml' : 'json'}`, 'idempotency-key': lead.id },
     };
   }
 
-  async function post(
-    lead: Lead,
-    init: Encoded | undefined,
-    signal: AbortSignal,
-    attempt: number,
-  ): Promise<Outcome> {
-    if (!init) {
-      await (format as CustomSender)(lead, { idempotencyKey: lead.id, attempt, signal });
-      return { ok: true };
-    }
-    const res = await fetchFn(endpoint, { method: 'POST', ...init, mode, credentials, signal });
-    if (res.ok || res.type === 'opaque') return { ok: true };
-    const status = res.status;
-    const reason = `HTTP ${status} ${(await res.text().catch(() => '')).slice(0, 300)}`.trim();
-    return isRetryable(status)
-      ? { status, reason, wait: retryAfter(res.headers.get('retry-after'), clock.now()) }
-      : { dead: true, status, reason };
-  }
-
+  /** One attempt, within the time limit. */
   async function deliver(r: OutboxRecord): Promise<Outcome> {
     let lead: Lead;
-    let init: Encoded | undefined;
+    let init: RequestInit | undefined;
     try {
       lead = parseLead(r.lead);
-      if (typeof format !== 'function') init = encode(lead);
+      if (!custom) init = encode(lead);
     } catch (error) {
       // A lead this version cannot read or encode will not get better by retrying.
       return { dead: true, reason: (error as Error).message };
     }
     const abort = new AbortController();
+    const { signal } = abort;
     const timeout = clock.setTimeout(() => abort.abort(), timeoutMs);
+    const attempt = async (): Promise<Outcome> => {
+      if (custom) {
+        await custom(lead, { idempotencyKey: lead.id, attempt: r.attempts + 1, signal });
+        return { ok: true };
+      }
+      const res = await fetchFn(endpoint, { ...init, signal });
+      if (accepted(res)) return { ok: true };
+      const status = res.status;
+      const reason = `HTTP ${status} ${(await res.text().catch(() => '')).slice(0, 300)}`.trim();
+      return isRetryable(status)
+        ? { status, reason, wait: retryAfter(res.headers.get('retry-after'), clock.now()) }
+        : { dead: true, status, reason };
+    };
     try {
       return await Promise.race([
-        post(lead, init, abort.signal, r.attempts + 1),
-        new Promise<never>((_, reject) => abort.signal.addEventListener('abort', reject)),
+        attempt(),
+        new Promise<never>((_, reject) => signal.addEventListener('abort', reject)),
       ]);
     } catch (error) {
-      if (abort.signal.aborted) return { reason: `timeout after ${timeoutMs} ms` };
+      if (signal.aborted) return { reason: `timeout after ${timeoutMs} ms` };
       if (error instanceof LeadRejected) return { dead: true, status: error.status, reason: error.message };
-      return { reason: error instanceof Error ? error.message : String(error) };
+      return { reason: String((error as Error)?.message ?? error) };
     } finally {
       clock.clearTimeout(timeout);
     }
@@ -338,19 +327,20 @@ export function createConnector(options: ConnectorOptions): Connector {
   /** Records the outcome of an attempt, unless the record changed meanwhile (delivered, discarded). */
   async function settle(r: OutboxRecord, o: Outcome) {
     const now = clock.now();
+    const { id, queuedAt } = r;
     if (o.ok) {
       const tomb: OutboxRecord = {
         v: 1,
-        id: r.id,
+        id,
         state: 'sent',
-        queuedAt: r.queuedAt,
+        queuedAt,
         attempts: r.attempts,
         nextAt: 0,
         at: now,
       };
-      mirror.delete(r.id);
-      if ((await storage.update(r.id, (cur) => (isState(cur, 'sent') ? cur : tomb))) === tomb)
-        report({ type: 'delivered', id: r.id }, r.queuedAt);
+      mirror.delete(id);
+      if ((await storage.update(id, (cur) => (isState(cur, 'sent') ? cur : tomb))) === tomb)
+        report({ type: 'delivered', id }, queuedAt);
       return;
     }
     const attempts = r.attempts + 1;
@@ -365,21 +355,23 @@ export function createConnector(options: ConnectorOptions): Connector {
           hold: wait !== undefined,
           nextAt: now + (wait ?? backoff(attempts, random, baseDelayMs, maxDelayMs)),
         };
-    if ((await storage.update(r.id, (cur) => (isState(cur, 'pending') ? next : cur))) !== next) return;
+    if ((await storage.update(id, (cur) => (isState(cur, 'pending') ? next : cur))) !== next) return;
     if (o.dead) {
-      mirror.delete(r.id);
-      report({ type: 'failed', id: r.id, status, reason }, r.queuedAt);
+      mirror.delete(id);
+      report({ type: 'failed', id, status, reason }, queuedAt);
     } else {
-      mirror.set(r.id, next);
-      if (!toldQueued.has(r.id)) {
-        toldQueued.add(r.id);
-        report({ type: 'queued', id: r.id, reason, retryAt: next.nextAt }, r.queuedAt);
+      mirror.set(id, next);
+      if (!toldQueued.has(id)) {
+        toldQueued.add(id);
+        report({ type: 'queued', id, reason, retryAt: next.nextAt }, queuedAt);
       }
     }
   }
 
-  async function records(): Promise<OutboxRecord[]> {
-    return (await storage.list()).map(parseRecord).filter((r): r is OutboxRecord => r !== undefined);
+  async function records(state?: OutboxRecord['state']): Promise<OutboxRecord[]> {
+    return (await storage.list())
+      .map(parseRecord)
+      .filter((r): r is OutboxRecord => !!r && (!state || r.state === state));
   }
 
   /** Sends every due lead, oldest first, until none is due; runs only while this tab is the sender. */
@@ -389,7 +381,7 @@ export function createConnector(options: ConnectorOptions): Connector {
       const due: OutboxRecord[] = [];
       let next = Infinity;
       for (const r of await records()) {
-        if (r.state === 'sent' && now - (r.at ?? 0) > maxAgeMs)
+        if (r.state === 'sent' && now - r.at! > maxAgeMs)
           await storage.update(r.id, (cur) => (isState(cur, 'sent') ? undefined : cur));
         if (r.state !== 'pending') continue;
         if (now - r.queuedAt > maxAgeMs) {
@@ -405,14 +397,13 @@ export function createConnector(options: ConnectorOptions): Connector {
       due.sort((a, b) => a.queuedAt - b.queuedAt);
       let held = true;
       const worker = async () => {
-        for (let r; (r = due.shift()) && !closed && (held &&= await keep());) {
+        for (let r; (r = due.shift()) && !closed && (held &&= await keep());)
           // Gone from the mirror: delivered since the listing (a keepalive here or in another tab).
           // A lease can run out under a busy tab, so without Web Locks read the outbox again.
           if (mirror.has(r.id) && (locks || isState(await storage.get(r.id), 'pending')))
             await settle(r, await deliver(r));
-        }
       };
-      await Promise.all(Array.from({ length: concurrency }, worker));
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
       if (!held) return schedule(now + timeoutMs);
     }
   }
@@ -451,10 +442,9 @@ export function createConnector(options: ConnectorOptions): Connector {
 
   /** Last chance as the page goes away: keepalive posts of what is still waiting, 64 KiB in all. */
   function onPageHide() {
-    if (typeof format === 'function') return;
     let budget = 65_536;
     const now = clock.now();
-    for (const r of mirror.values()) {
+    for (const r of custom ? [] : mirror.values()) {
       if (r.hold && r.nextAt > now) continue;
       let init;
       try {
@@ -465,66 +455,57 @@ export function createConnector(options: ConnectorOptions): Connector {
       const size = new TextEncoder().encode(init.body).length;
       if (size > budget) continue;
       budget -= size;
-      fetchFn(endpoint, { method: 'POST', ...init, mode, credentials, keepalive: true }).then(
-        (res) => {
-          if (res.ok || res.type === 'opaque') void settle(r, { ok: true });
-        },
-        () => undefined,
+      fetchFn(endpoint, { ...init, keepalive: true }).then(
+        (res) => void (accepted(res) && settle(r, { ok: true })),
+        () => {},
       );
     }
   }
-  const onOnline = () => void flush(true);
-  const onVisible = () => {
-    if (document.visibilityState === 'visible') void flush(true);
-  };
-  globalThis.addEventListener?.('online', onOnline);
-  globalThis.addEventListener?.('pagehide', onPageHide);
-  globalThis.document?.addEventListener('visibilitychange', onVisible);
+  const lifecycle = [
+    [globalThis, 'online', () => void flush(true)],
+    [globalThis, 'pagehide', onPageHide],
+    [
+      globalThis.document,
+      'visibilitychange',
+      () => document.visibilityState === 'visible' && void flush(true),
+    ],
+  ] as const;
+  for (const [target, type, listener] of lifecycle) target?.addEventListener?.(type, listener);
   void flush(true);
 
   return {
     async send(input) {
       if (closed) throw new Error('Showroom connector: closed');
       const lead = parseLead(input);
+      const { id } = lead;
       const now = clock.now();
-      const rec: OutboxRecord = {
-        v: 1,
-        id: lead.id,
-        state: 'pending',
-        lead,
-        queuedAt: now,
-        attempts: 0,
-        nextAt: now,
-      };
-      own.add(lead.id);
+      const rec: OutboxRecord = { v: 1, id, state: 'pending', lead, queuedAt: now, attempts: 0, nextAt: now };
+      own.add(id);
       // In the mirror before the write: should the write fail over to memory, the lead goes along.
-      if (!mirror.has(lead.id)) mirror.set(lead.id, rec);
-      const stored = await storage.update(lead.id, (cur) => parseRecord(cur) ?? rec);
-      if (stored === rec || stored!.state === 'pending') {
+      if (!mirror.has(id)) mirror.set(id, rec);
+      const stored = (await storage.update(id, (cur) => parseRecord(cur) ?? rec))!;
+      if (stored.state === 'pending') {
         void flush();
-        return { id: lead.id, status: 'queued' };
+        return { id, status: 'queued' };
       }
-      mirror.delete(lead.id);
-      if (stored!.state === 'sent') emit({ type: 'delivered', id: lead.id });
-      else if (stored!.state === 'dead')
-        emit({ type: 'failed', id: lead.id, status: stored!.status, reason: stored!.reason ?? '' });
-      return {
-        id: lead.id,
-        status: stored!.state === 'sent' ? 'delivered' : 'failed',
-      };
+      mirror.delete(id);
+      const event: LeadEvent =
+        stored.state === 'sent'
+          ? { type: 'delivered', id }
+          : { type: 'failed', id, status: stored.status, reason: stored.reason ?? '' };
+      emit(event);
+      return { id, status: event.type };
     },
     flush: () => flush(true),
-    pendingCount: async () => (await records()).filter((r) => r.state === 'pending').length,
+    pendingCount: async () => (await records('pending')).length,
     deadLetters: async () =>
-      (await records())
-        .filter((r) => r.state === 'dead')
-        .map((r) => ({
-          id: r.id,
-          status: r.status,
-          reason: r.reason ?? '',
-          attempts: r.attempts,
-          failedAt: r.at ?? 0,
-        })),
+      (await records('dead')).map((r) => ({
+        id: r.id,
+        status: r.status,
+        reason: r.reason ?? '',
+        attempts: r.attempts,
+        failedAt: r.at ?? 0,
+      })),
     async retry(id) {
       own.add(id);
       toldQueued.delete(id);
@@ -550,9 +531,7 @@ export function createConnector(options: ConnectorOptions): Connector {
     close() {
       closed = true;
       clock.clearTimeout(timer);
-      globalThis.removeEventListener?.('online', onOnline);
-      globalThis.removeEventListener?.('pagehide', onPageHide);
-      globalThis.document?.removeEventListener('visibilitychange', onVisible);
+      for (const [target, type, listener] of lifecycle) target?.removeEventListener?.(type, listener);
       channel?.close();
     },
   };

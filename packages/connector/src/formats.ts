@@ -1,3 +1,4 @@
+import { commentLines } from '@showroom/core';
 import type { Lead, LeadCustomer } from '@showroom/core';
 
 /** A form field's value: a constant, or computed from the lead (`undefined` leaves it out). */
@@ -24,25 +25,20 @@ function names(c: LeadCustomer): [string | undefined, string] {
   return [parts.join(' ') || undefined, last];
 }
 
-/** The build, price, appointment, focus and comments as lines of text for a CRM's description field. */
+/**
+ * The car and its price, then core's notes (appointment, grade, focus, build code, comments):
+ * the Web-to-Lead `description`, the same text an ADF lead carries in its comments.
+ */
 export function describeLead(lead: Lead): string {
-  const { interest: i, appointment: a, journey: j } = lead;
+  const i = lead.interest;
   const f = i?.finance;
   return [
     i &&
-      `Build: ${i.modelYear} ${i.make} ${i.modelName} ${i.trimName}` +
-        (i.options.length ? ` with ${i.options.map((o) => o.name).join(', ')}` : '') +
-        (i.buildCode ? ` (code ${i.buildCode})` : ''),
-    i?.buildUrl && `Build link: ${i.buildUrl}`,
+      `Car: ${i.modelYear} ${i.modelName} ${i.trimName}${i.options.map((o, n) => (n ? ', ' : ' with ') + o.name).join('')}`,
     i &&
       `Price: ${i.price.total} ${i.price.currency}` +
         (f && f.method !== 'cash' ? `, ${f.method} ${f.termMonths} months at ${f.monthly}/month` : ''),
-    a &&
-      `Appointment: ${a.service} ${a.start} to ${a.end} (${a.timeZone})` +
-        (a.location ? ` at ${a.location.name}` : ''),
-    j && `Grade: ${j.grade} (${j.score})`,
-    j?.focus.length && `Focus: ${j.focus.join('; ')}`,
-    lead.comments && `Comments: ${lead.comments}`,
+    ...commentLines(lead),
   ]
     .filter(Boolean)
     .join('\n');

@@ -1,5 +1,5 @@
 import { createStore, promisifyRequest } from 'idb-keyval';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /**
  * One lead's place in the outbox. Only the connector reads `lead`; everything the UI can see
@@ -32,19 +32,17 @@ export interface OutboxRecord {
   at?: number;
 }
 
-/** Records are read back from storage another version may have written: check before use. */
-export const OutboxRecordSchema = z.object({
+/**
+ * Records are read back from storage that another version may have written: the fields the
+ * connector acts on are checked before use, the lead itself when it is sent.
+ */
+export const OutboxRecordSchema = z.looseObject({
   v: z.literal(1),
   id: z.string(),
   state: z.enum(['pending', 'dead', 'sent']),
-  lead: z.optional(z.unknown()),
   queuedAt: z.number(),
   attempts: z.number(),
   nextAt: z.number(),
-  hold: z.optional(z.boolean()),
-  status: z.optional(z.number()),
-  reason: z.optional(z.string()),
-  at: z.optional(z.number()),
 });
 
 /**

@@ -343,7 +343,7 @@ describe('connector', () => {
     expect(String(init.body)).to.equal(toAdf(lead, { vendor }));
     expect(() => createConnector({ endpoint: '/x', format: 'adf' })).to.throw(
       TypeError,
-      /vendor: required for adf/,
+      /vendor: adf needs a vendor/,
     );
     expect(() =>
       createConnector({
@@ -351,7 +351,10 @@ describe('connector', () => {
         format: 'adf',
         vendor: { name: 'D', contact: { name: 'S' } } as typeof vendor,
       }),
-    ).to.throw(TypeError, /vendor.contact: needs an email or a phone/);
+    ).to.throw(TypeError, /vendor: adf needs a vendor whose contact has an email or a phone/);
+    expect(() =>
+      createConnector({ endpoint: '/x', format: 'adf', vendor: { ...vendor, name: '' } }),
+    ).to.throw(TypeError, /vendor.name/);
   });
 
   it('a custom function delivers; LeadRejected dead-letters, other errors retry', async () => {

@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { commentLines } from '@showroom/core';
 import { describeLead, formFields } from '../src/formats.js';
 import { makeLead } from './support/leads.js';
 import { checkWebToLead } from './support/web-to-lead.js';
@@ -31,21 +32,26 @@ describe('form format (Salesforce Web-to-Lead)', () => {
     assert.equal(li.get('last_name'), '李雷');
   });
 
-  it('describes build, price, appointment, grade, focus and comments as text', () => {
+  it('describes the car and price, then the notes ADF carries: appointment, grade, focus, build, comments', () => {
     const lead = makeLead(0);
+    const text = describeLead(lead);
     assert.equal(
-      describeLead(lead),
+      text,
       [
-        `Build: 2027 Aurora Aurora A6 Long Range with Crimson, Sport package (code ${lead.interest!.buildCode})`,
-        'Build link: https://www.aurora.example/a6?showroom-build=a6~a6-lr~paint-red~pkg-sport~wheel-21',
+        'Car: 2027 Aurora A6 Long Range with Crimson, Sport package',
         'Price: 313900 CNY, finance 36 months at 6489/month',
-        'Appointment: test-drive 2026-11-28T10:00:00+08:00 to 2026-11-28T10:45:00+08:00 (Asia/Shanghai) at Aurora Space Pudong',
-        'Grade: hot (82)',
-        'Focus: Compared Long Range and Performance; Opened finance 3 times',
-        'Comments: Prefers weekend mornings',
+        ...commentLines(lead),
       ].join('\n'),
     );
-    assert.equal(describeLead(makeLead(2)), '', 'contact details only: nothing to describe');
+    assert.match(text, /^Appointment: Test drive, 2026-11-28T10:00:00\+08:00 to /m);
+    assert.match(text, /^Location: Aurora Space Pudong/m);
+    assert.match(text, /^Focus: Compared Long Range and Performance; Opened finance 3 times$/m);
+    assert.match(text, /^Comments: Prefers weekend mornings$/m);
+    assert.equal(
+      describeLead(makeLead(2)),
+      'Grade: cold (score 12/100); tags: kiosk',
+      'contact details only',
+    );
   });
 
   it('takes a per-site field map: custom fields by id, constants, renamed and removed fields', () => {
