@@ -320,17 +320,16 @@ describe('createApiClient', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = server.address() as AddressInfo;
-      const api = createApiClient({
-        baseUrl: `http://127.0.0.1:${port}/api/v1`,
-        fetch: globalThis.fetch,
-        timeoutMs: 100,
-      });
+      const base = `http://127.0.0.1:${port}/api/v1`;
+      const api = createApiClient({ baseUrl: base, fetch: globalThis.fetch, timeoutMs: 10_000 });
       assert.deepEqual(await api.getConsultationNow({ language: 'en' }), {
         available: true,
         advisorsOnline: 3,
         waitMinutes: 0,
       });
-      await rejectsWith(api.listLocations(), { code: 'timeout' });
+      // The server holds this answer for 5 s; the client gives up first.
+      const impatient = createApiClient({ baseUrl: base, fetch: globalThis.fetch, timeoutMs: 300 });
+      await rejectsWith(impatient.listLocations(), { code: 'timeout' });
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
