@@ -322,11 +322,13 @@ describe('gradeLead', () => {
       delete l.interest!.finance;
       l.journey!.steps = [
         step('finance.open'),
-        ...Array.from({ length: 6 }, () => step('configurator.select', 'paint-red')),
+        ...Array.from({ length: 4 }, () => step('configurator.select', 'paint-red')),
+        step('configurator.deselect', 'pkg-sport'),
+        step('configurator.deselect', 'paint-red'),
         step('build.open', 'K7F3-QX9M-2P'),
         step('consultation.start'),
         step('configurator.trim', 'a6-lr'),
-        step('configurator.trim', 'a6-unknown'),
+        step('configurator.compare', 'a6-unknown'),
       ];
     });
     const { focus, tags } = gradeLead(lead);

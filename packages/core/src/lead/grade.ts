@@ -24,7 +24,7 @@ import type { JourneyStep, Lead, LeadGrade } from './schema.js';
  * | chose finance or lease                                     | 6      |
  * | booked a drive in person (test drive, home test drive)     | 6      |
  * | gave a phone number                                        | 4      |
- * | compared two or more trims                                 | 4      |
+ * | compared two or more trims (picked or looked at)           | 4      |
  * | opened finance two or more times                           | 3      |
  * | talked to an advisor on video                              | 3      |
  * | came back to a saved build                                 | 3      |
@@ -47,8 +47,12 @@ import type { JourneyStep, Lead, LeadGrade } from './schema.js';
 export const JOURNEY_STEP_EVENTS = {
   /** Picked a trim; `detail` = trim id. */
   trim: 'configurator.trim',
+  /** Looked at a trim without picking it; `detail` = trim id. */
+  compare: 'configurator.compare',
   /** Selected an option; `detail` = option id. */
   select: 'configurator.select',
+  /** Removed an option; `detail` = option id. */
+  deselect: 'configurator.deselect',
   /** Opened the finance calculator. */
   financeOpen: 'finance.open',
   /** Saved the build; `detail` = build code. */
@@ -114,11 +118,11 @@ export function gradeLead(lead: GradableLead, context: { catalog?: GradeCatalog 
 
   const trimsSeen: string[] = [];
   for (const step of steps) {
-    if (step.event === JOURNEY_STEP_EVENTS.trim && step.detail && !trimsSeen.includes(step.detail))
-      trimsSeen.push(step.detail);
+    const trimStep = step.event === JOURNEY_STEP_EVENTS.trim || step.event === JOURNEY_STEP_EVENTS.compare;
+    if (trimStep && step.detail && !trimsSeen.includes(step.detail)) trimsSeen.push(step.detail);
   }
   const financeOpens = count(JOURNEY_STEP_EVENTS.financeOpen);
-  const selects = count(JOURNEY_STEP_EVENTS.select);
+  const selects = count(JOURNEY_STEP_EVENTS.select) + count(JOURNEY_STEP_EVENTS.deselect);
   const cameBack = count(JOURNEY_STEP_EVENTS.buildOpen) > 0;
   const videoNow = count(JOURNEY_STEP_EVENTS.consultationStart) > 0;
   const plan = interest?.finance?.method;
