@@ -92,15 +92,25 @@ export function zonedToUtc(date: string, time: string, timeZone: string): number
 
 const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
 
-/** `2027-03-28T10:00:00+02:00`: the instant as ISO 8601 with the zone's offset at that instant. */
+const isoCache = new Map<string, string>();
+
+/**
+ * `2027-03-28T10:00:00+02:00`: the instant as ISO 8601 with the zone's offset at that instant.
+ * Slot instants repeat across requests, so answers are memoised (bounded).
+ */
 export function toZonedIso(ms: number, timeZone: string): string {
-  const p = localParts(ms, timeZone);
-  const off = offsetMinutes(ms, timeZone);
-  const sign = off < 0 ? '-' : '+';
-  return (
-    `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}` +
-    `${sign}${pad(Math.trunc(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`
-  );
+  const key = `${timeZone} ${ms}`;
+  let iso = isoCache.get(key);
+  if (iso === undefined) {
+    const off = offsetMinutes(ms, timeZone);
+    // The local fields are the UTC fields of the instant moved by the offset.
+    const local = new Date(Math.floor(ms / 1000) * 1000 + off * MINUTE).toISOString().slice(0, 19);
+    const sign = off < 0 ? '-' : '+';
+    iso = `${local}${sign}${pad(Math.trunc(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
+    if (isoCache.size >= 50_000) isoCache.clear();
+    isoCache.set(key, iso);
+  }
+  return iso;
 }
 
 /** The local calendar date (YYYY-MM-DD) of instant `ms` in `timeZone`. */

@@ -50,6 +50,7 @@ export const migrations: readonly { id: string; statements: readonly string[] }[
       )`,
       `CREATE INDEX slots_kind_start ON slots (kind, start_ms)`,
       `CREATE INDEX slots_kind_date ON slots (kind, local_date, start_ms)`,
+      `CREATE INDEX slots_place ON slots (location_id, trim_id, start_ms)`,
       `CREATE TABLE bookings (
         id TEXT PRIMARY KEY,
         slot_id TEXT NOT NULL REFERENCES slots (id),
