@@ -41,6 +41,16 @@ export function isOfflineError(err: unknown): boolean {
   return field(err, 'name') === 'TypeError' && field(err, 'status') === undefined;
 }
 
+/**
+ * True when the request may have been lost or may succeed later: no answer (offline, timeout),
+ * a server error or rate limiting. Such requests are retried with the same idempotency key and
+ * the same body; other refusals are final for that request.
+ */
+export function isRetryableError(err: unknown): boolean {
+  const status = statusOf(err);
+  return isOfflineError(err) || (status !== undefined && (status >= 500 || status === 429));
+}
+
 /** The HTTP status carried by `err`, if any. */
 export function statusOf(err: unknown): number | undefined {
   const status = field(err, 'status');

@@ -12,7 +12,7 @@ import { randomUuid } from '../build/runtime.js';
 import type { JourneyStep, LeadAddress } from '../lead/schema.js';
 import { memoEngine, nearestBuild, reasonText } from './engine.js';
 import type { JourneyEngine } from './engine.js';
-import { alternativesOf, codeOf, isOfflineError, toJourneyError } from './errors.js';
+import { alternativesOf, codeOf, isOfflineError, isRetryableError, toJourneyError } from './errors.js';
 import { assembleLead, priceSummary } from './lead.js';
 import type { LeadGrader } from './lead.js';
 import type {
@@ -121,6 +121,7 @@ export function initialContext(
     retrieveCode: null,
     advisor: null,
     advisorLanguage: null,
+    consultKey: null,
     consultation: null,
     appointment: null,
     locations: [],
@@ -333,6 +334,7 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
       isOnline: ({ context }) => context.online,
       isOffline: ({ context }) => !context.online,
       offlineError: ({ event }) => isOfflineError(errorOf(event)),
+      retryableError: ({ event }) => isRetryableError(errorOf(event)),
       errorIs: ({ event }, code: string) => codeOf(errorOf(event)) === code,
       advisorAvailable: ({ event }) => {
         const out = outputOf(event, 'checkAdvisorNow');
@@ -355,6 +357,7 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
         context.slot === null ||
         (context.appointment?.service === 'home-test-drive' && context.address === null),
       canBook: ({ context }) => context.lead !== null && context.slot !== null && context.bookingKey !== null,
+      hasConsultKey: ({ context }) => context.lead !== null && context.consultKey !== null,
       hasManageToken: ({ context }) => Boolean(context.booking?.manageToken),
       queuedHere: ({ context }) => context.leadQueue === 'journey' && context.lead !== null,
       deliveredToOutbox: ({ event }) => outputOf(event, 'submitLead')?.status === 'queued',
@@ -686,10 +689,12 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
       })),
       setConsultation: assign(({ context, event }) => ({
         consultation: outputOf(event, 'startConsultation'),
+        consultKey: null,
         steps: step(context, JOURNEY_STEPS.consult),
         errors: withoutError(context.errors, 'advisor'),
       })),
       endConsultation: assign({ consultation: null }),
+      dropConsultKey: assign({ consultKey: null }),
       advisorFailed: assign({
         errors: ({ context, event }) => ({
           ...context.errors,
@@ -784,6 +789,8 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
         bookingKey: context.bookingKey ?? uuid(),
         errors: withoutError(context.errors, 'appointment'),
       })),
+      dropBookingKey: assign({ bookingKey: null }),
+      ensureConsultKey: assign(({ context }) => ({ consultKey: context.consultKey ?? uuid() })),
       setBooking: assign(({ context, event }) => ({
         booking: outputOf(event, 'book'),
         bookingKey: null,
@@ -878,7 +885,8 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                 on: { 'journey.resume': { target: 'loading', reenter: true } },
               },
               failed: { on: { 'catalog.retry': 'loading' } },
-              ready: {},
+              // The catalog is in: this region's work is done (a reset keeps it).
+              ready: { type: 'final' },
             },
           },
           build: {
@@ -965,7 +973,7 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                   }),
                   onDone: { target: 'saved', actions: ['applySaved', 'emitSaved'] },
                   onError: [
-                    { guard: 'offlineError', target: 'unsynced', actions: ['keepUnsynced', 'emitSaved'] },
+                    { guard: 'retryableError', target: 'unsynced', actions: ['keepUnsynced', 'emitSaved'] },
                     { target: 'failed', actions: ['saveFailed', { type: 'emitError', params: 'save' }] },
                   ],
                 },
@@ -1018,7 +1026,7 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                     target: 'available',
                     actions: { type: 'contactRequired', params: 'advisor' },
                   },
-                  { target: 'starting' },
+                  { target: 'starting', actions: 'ensureConsultKey' },
                 ],
               },
               starting: {
@@ -1029,18 +1037,18 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                   input: ({ context }) => ({
                     lead: context.lead as NonNullable<JourneyContext['lead']>,
                     language: context.advisorLanguage,
-                    idempotencyKey: context.leadId,
+                    idempotencyKey: context.consultKey ?? context.leadId,
                   }),
                   onDone: { target: 'inCall', actions: 'setConsultation' },
                   onError: [
                     {
                       guard: { type: 'errorIs', params: 'no_advisor' },
                       target: 'unavailable',
-                      actions: 'advisorFailed',
+                      actions: ['advisorFailed', 'dropConsultKey'],
                     },
                     {
                       target: 'failed',
-                      actions: ['advisorFailed', { type: 'emitError', params: 'advisor' }],
+                      actions: ['advisorFailed', 'dropConsultKey', { type: 'emitError', params: 'advisor' }],
                     },
                   ],
                 },
@@ -1114,7 +1122,11 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
               details: {
                 on: {
                   'slot.pick': { guard: 'knownSlot', target: 'details', actions: 'pickSlot' },
-                  'booking.confirm': { target: 'preparing', actions: 'prepareLead' },
+                  // After a request that may have been lost, the same request goes again, same key.
+                  'booking.confirm': [
+                    { guard: 'canBook', target: 'booking' },
+                    { target: 'preparing', actions: 'prepareLead' },
+                  ],
                 },
               },
               preparing: {
@@ -1158,8 +1170,17 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                       actions: ['slotWasTaken', { type: 'emitError', params: 'appointment' }],
                     },
                     {
+                      guard: 'retryableError',
                       target: 'details',
                       actions: ['appointmentFailed', { type: 'emitError', params: 'appointment' }],
+                    },
+                    {
+                      target: 'details',
+                      actions: [
+                        'appointmentFailed',
+                        'dropBookingKey',
+                        { type: 'emitError', params: 'appointment' },
+                      ],
                     },
                   ],
                 },
@@ -1244,7 +1265,7 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                     { target: 'sent', actions: ['leadSent', 'emitLeadSent'] },
                   ],
                   onError: [
-                    { guard: 'offlineError', target: 'queued', actions: ['queueHere', 'emitLeadQueued'] },
+                    { guard: 'retryableError', target: 'queued', actions: ['queueHere', 'emitLeadQueued'] },
                     { target: 'failed', actions: ['leadFailed', 'emitLeadFailed'] },
                   ],
                 },

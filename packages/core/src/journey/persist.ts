@@ -124,18 +124,21 @@ export interface JourneyEnvelope {
 
 type JourneyActor = Actor<JourneyMachine>;
 
-/** The envelope for the actor's current snapshot; personal data is left out in kiosk mode. */
-export function journeyEnvelope(actor: JourneyActor, savedAt: number): JourneyEnvelope {
-  const persisted = actor.getPersistedSnapshot() as unknown as { value: unknown; context: JourneyContext };
-  const context =
-    persisted.context.settings.privacy === 'kiosk'
-      ? withoutPersonalData(persisted.context)
-      : persisted.context;
+/**
+ * The envelope for a persisted snapshot (`actor.getPersistedSnapshot()`); child actors are left
+ * out (`journey.resume` restarts them) and so is personal data in kiosk mode.
+ */
+export function journeyEnvelope(persisted: unknown, savedAt: number): JourneyEnvelope {
+  const { value, context } = persisted as { value: unknown; context: JourneyContext };
   return {
     v: 1,
     savedAt: new Date(savedAt).toISOString(),
     machineVersion: JOURNEY_MACHINE_VERSION,
-    snapshot: { status: 'active', value: persisted.value, context },
+    snapshot: {
+      status: 'active',
+      value,
+      context: context.settings.privacy === 'kiosk' ? withoutPersonalData(context) : context,
+    },
   };
 }
 
@@ -328,7 +331,7 @@ export function persistJourney(actor: JourneyActor, options: PersistOptions): Jo
     const snapshot = actor.getSnapshot();
     if (snapshot.status !== 'active') return chain;
     if (isPristine(snapshot.context)) return enqueue(() => storage.del(key));
-    const envelope = journeyEnvelope(actor, clock.now());
+    const envelope = journeyEnvelope(actor.getPersistedSnapshot(), clock.now());
     return enqueue(() => storage.set(key, envelope));
   };
 

@@ -139,6 +139,7 @@ export const JourneyContextSchema = z.object({
   retrieveCode: z.nullable(id),
   advisor: z.nullable(ConsultationNowSchema),
   advisorLanguage: z.nullable(z.string().check(z.maxLength(35))),
+  consultKey: z.nullable(id),
   consultation: z.nullable(ConsultationStartedSchema),
   appointment: z.nullable(
     z.object({

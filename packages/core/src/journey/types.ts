@@ -195,6 +195,8 @@ export interface JourneyContext {
   advisor: ConsultationNow | null;
   /** The language asked for the advisor (video now, or a booked call). */
   advisorLanguage: string | null;
+  /** Idempotency key of the call being started; reused if the start is retried. */
+  consultKey: string | null;
   consultation: ConsultationStarted | null;
   appointment: JourneyAppointment | null;
   locations: Location[];
