@@ -226,7 +226,9 @@ describe('the journey as a graph', () => {
           if (home(key)) found = true;
           for (const { state } of Object.values(adjacency[key]?.transitions ?? {})) {
             const next = options.serializeState(state);
-            if (!seen.has(next) && adjacency[next]) (seen.add(next), queue.push(next));
+            if (seen.has(next) || !adjacency[next]) continue;
+            seen.add(next);
+            queue.push(next);
           }
         }
         assert.ok(found, `${region} is trapped in ${start}`);
