@@ -34,6 +34,10 @@ export interface ScenarioResult {
   /** Requests that reached the receiver's store step (retries after a lost answer count again). */
   deliveries: number;
   perLead: number;
+  /** Real milliseconds the first half took to send while the network flipped, and what the receiver saw meanwhile. */
+  sendMs: number;
+  requestsWhileSending: number;
+  deliveredWhileSending: number;
   /** Leads still in the outbox when the network came back. */
   pendingAtReconnect: number;
   /** Real milliseconds from reconnecting to an empty outbox. */
@@ -45,9 +49,9 @@ export interface ScenarioResult {
 }
 
 /**
- * Sends `leads` leads through one connector to a {@link FaultyReceiver} while the network
- * flips on and off, then takes the network down, brings it back and waits for the outbox to
- * drain. Time runs `scale` times faster than real time.
+ * Sends `leads` leads through one connector to a {@link FaultyReceiver}: the first half while
+ * the network flips on and off, the second half during an outage; then the network comes back
+ * and the outbox drains. Time runs `scale` times faster than real time.
  */
 export async function runScenario(opts: {
   leads: number;
@@ -87,16 +91,27 @@ export async function runScenario(opts: {
   })();
 
   const sent: string[] = [];
-  for (let i = 0; i < opts.leads; i += 50) {
-    const batch = Array.from({ length: Math.min(50, opts.leads - i) }, (_, j) => makeLead(i + j));
-    const receipts = await Promise.all(batch.map((lead) => connector.send(lead)));
-    for (const r of receipts) if (r.status === 'queued') sent.push(r.id);
-  }
+  const send = async (from: number, to: number, batch: number, pauseMs: number) => {
+    for (let i = from; i < to; i += batch) {
+      const leads = Array.from({ length: Math.min(batch, to - i) }, (_, j) => makeLead(i + j));
+      for (const r of await Promise.all(leads.map((lead) => connector.send(lead))))
+        if (r.status === 'queued') sent.push(r.id);
+      if (pauseMs) await new Promise((r) => setTimeout(r, pauseMs));
+    }
+  };
+  // Half the leads come in while the network flips on and off, a few at a time.
+  const half = Math.ceil(opts.leads / 2);
+  const sendStart = performance.now();
+  await send(0, half, 10, 5);
+  const sendMs = performance.now() - sendStart;
+  const requestsWhileSending = receiver.requests;
+  const deliveredWhileSending = delivered.size;
   toggling = false;
   await toggler;
 
-  // Take the network down long enough for every waiting lead to fail once more, then reconnect.
+  // The other half during an outage; then the network comes back.
   receiver.offline = true;
+  await send(half, opts.leads, 50, 0);
   await new Promise((r) => setTimeout(r, 100));
   const pendingAtReconnect = await connector.pendingCount();
   const t0 = performance.now();
@@ -113,6 +128,9 @@ export async function runScenario(opts: {
   return {
     ...tally,
     pendingAtReconnect,
+    sendMs: Math.round(sendMs),
+    requestsWhileSending,
+    deliveredWhileSending,
     drainMs: Math.round(drainMs),
     deadLetters,
     receiverErrors: receiver.errors,
