@@ -87,6 +87,8 @@ export interface WeekRow {
   /** The UTC offset of the row's slots when its wall time happens twice that day. */
   offset?: number;
   cells: (Slot | undefined)[];
+  /** Places left at each day's time, summed over the slots that start then (several advisors, say). */
+  places: number[];
 }
 
 /** A week of slots: seven calendar dates from Monday, and rows by local start time. */
@@ -96,18 +98,24 @@ export interface Week {
   rows: WeekRow[];
 }
 
+/** The zone a slot is shown in: its own (where it takes place) unless the caller says otherwise. */
+export type ZoneOf = (slot: Slot) => string;
+const ownZone: ZoneOf = (slot) => slot.timeZone;
+
 /**
  * Lays out the slots that fall in the week starting `start` (a Monday) as a grid: one column a
- * day, one row per local start time, each slot placed by the wall clock of its own `timeZone`.
- * Slots with no place left are left out. When a fall-back change makes one wall time happen
- * twice on a day, the two slots get rows of their own, told apart by their offset.
+ * day, one row per local start time, each slot placed by the wall clock of `zoneOf(slot)` (by
+ * default its own `timeZone`). Slots with no place left are left out; slots that start at the
+ * same time share a cell (the first is kept, their places are added up). When a fall-back
+ * change makes one wall time happen twice on a day, the two get rows of their own, told apart
+ * by their offset.
  */
-export function layoutWeek(slots: readonly Slot[], start: string): Week {
+export function layoutWeek(slots: readonly Slot[], start: string, zoneOf: ZoneOf = ownZone): Week {
   const days = Array.from({ length: 7 }, (_, i) => addDays(start, i));
   const placed: { slot: Slot; day: number; wall: WallTime }[] = [];
   for (const slot of slots) {
     if (slot.remaining <= 0) continue;
-    const wall = wallTime(slot.start, slot.timeZone);
+    const wall = wallTime(slot.start, zoneOf(slot));
     const day = daysBetween(start, wall.date);
     if (day >= 0 && day < 7) placed.push({ slot, day, wall });
   }
@@ -125,12 +133,18 @@ export function layoutWeek(slots: readonly Slot[], start: string): Week {
     const key = ambiguous ? `${wall.time}${offsetLabel(wall.offset)}` : wall.time;
     let row = rows.get(key);
     if (!row) {
-      row = { key, time: wall.time, cells: Array.from({ length: 7 }, () => undefined) };
+      row = {
+        key,
+        time: wall.time,
+        cells: Array.from({ length: 7 }, () => undefined),
+        places: [0, 0, 0, 0, 0, 0, 0],
+      };
       if (ambiguous) row.offset = wall.offset;
       rows.set(key, row);
     }
     const current = row.cells[day];
     if (!current || Date.parse(slot.start) < Date.parse(current.start)) row.cells[day] = slot;
+    row.places[day] = (row.places[day] ?? 0) + slot.remaining;
   }
   return {
     start,
@@ -161,10 +175,14 @@ export function nextFreeSlot(slots: readonly Slot[], now: number): Slot | undefi
   return freeSlots(slots, now)[0];
 }
 
-/** The earliest free slot after `now` on a Saturday or Sunday where the slot takes place. */
-export function earliestWeekendSlot(slots: readonly Slot[], now: number): Slot | undefined {
+/** The earliest free slot after `now` on a Saturday or Sunday in `zoneOf(slot)` (default: where it takes place). */
+export function earliestWeekendSlot(
+  slots: readonly Slot[],
+  now: number,
+  zoneOf: ZoneOf = ownZone,
+): Slot | undefined {
   return freeSlots(slots, now).find((s) => {
-    const day = weekday(wallTime(s.start, s.timeZone).date);
+    const day = weekday(wallTime(s.start, zoneOf(s)).date);
     return day === 0 || day === 6;
   });
 }
