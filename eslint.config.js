@@ -61,6 +61,11 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    // chai's property assertions (`expect(x).to.exist`) are expressions.
+    files: ['packages/*/test/**', 'tests/**'],
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: {
       globals: {

@@ -109,6 +109,18 @@ export const baseStyles = css`
     color: inherit;
     letter-spacing: inherit;
   }
+  /* Touch targets: unset by default; a kiosk (or a touch-first page) sets
+     --showroom-size-target (e.g. 44px) and every control in every element grows to it. */
+  button,
+  select,
+  input:not([type='checkbox']):not([type='radio']),
+  [role='radio'],
+  [role='checkbox'],
+  label:has(> input[type='radio']),
+  label:has(> input[type='checkbox']) {
+    min-block-size: var(--showroom-size-target, auto);
+    min-inline-size: var(--showroom-size-target, auto);
+  }
   :focus-visible {
     outline: var(--_focus-ring-width) solid var(--_focus-ring-color);
     outline-offset: var(--_focus-ring-offset);
