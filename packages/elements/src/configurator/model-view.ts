@@ -1,0 +1,88 @@
+import { createConfigurator } from '@showroom/core';
+import type {
+  Build,
+  Catalog,
+  CatalogGroup,
+  CatalogModel,
+  CatalogOption,
+  CatalogRule,
+  CatalogTrim,
+  Configurator,
+  OptionState,
+} from '@showroom/core';
+
+/** How a group of options is shown: colour chips, tiles, or on/off toggles. */
+export type GroupKind = 'swatch' | 'tile' | 'toggle';
+
+/**
+ * Everything the configurator looks up while rendering one model of a catalog, computed once
+ * per catalog object and model: the engine, ids to options, trims and rules, and each trim's
+ * "from" price (its default build's total, fees included).
+ */
+export interface ModelView {
+  readonly catalog: Catalog;
+  readonly model: CatalogModel;
+  readonly cfg: Configurator;
+  readonly options: ReadonlyMap<string, { readonly option: CatalogOption; readonly group: CatalogGroup }>;
+  readonly trims: ReadonlyMap<string, CatalogTrim>;
+  readonly rules: ReadonlyMap<string, CatalogRule>;
+  readonly fromPrice: ReadonlyMap<string, number>;
+  /** Option states of a build, computed once per build object, so re-renders for other reasons cost nothing. */
+  states(build: Build): ReadonlyMap<string, OptionState>;
+}
+
+const views = new WeakMap<Catalog, Map<string, ModelView>>();
+
+/** The cached {@link ModelView} of `modelId` in `catalog`, or `undefined` when the model is not in it. */
+export function modelView(catalog: Catalog, modelId: string): ModelView | undefined {
+  let byModel = views.get(catalog);
+  if (!byModel) views.set(catalog, (byModel = new Map()));
+  const cached = byModel.get(modelId);
+  if (cached) return cached;
+  const model = catalog.models.find((m) => m.id === modelId);
+  if (!model) return undefined;
+  const cfg = createConfigurator(catalog, modelId);
+  const options = new Map<string, { option: CatalogOption; group: CatalogGroup }>();
+  for (const group of model.groups)
+    for (const option of group.options) options.set(option.id, { option, group });
+  const fromPrice = new Map<string, number>();
+  for (const trim of model.trims) {
+    try {
+      fromPrice.set(trim.id, cfg.price(cfg.start(trim.id)).total);
+    } catch {
+      fromPrice.set(trim.id, trim.price);
+    }
+  }
+  const derived = new WeakMap<Build, ReadonlyMap<string, OptionState>>();
+  const view: ModelView = {
+    catalog,
+    model,
+    cfg,
+    options,
+    trims: new Map(model.trims.map((t) => [t.id, t])),
+    rules: new Map(model.rules.map((r) => [r.id, r])),
+    fromPrice,
+    states(build) {
+      let states = derived.get(build);
+      if (!states) derived.set(build, (states = cfg.states(build)));
+      return states;
+    },
+  };
+  byModel.set(modelId, view);
+  return view;
+}
+
+/** Colour chips when the options have swatches, toggles when any number may be chosen, else tiles. */
+export function groupKind(group: CatalogGroup): GroupKind {
+  if (group.cardinality === 'any') return 'toggle';
+  return group.options.some((o) => o.swatch) ? 'swatch' : 'tile';
+}
+
+/**
+ * The option a rule is about, when its `when` is a single option id (`"when": "pkg-premium"`):
+ * that is "the package that includes it" a shopper wants to read.
+ */
+export function ruleSubject(view: ModelView, ruleId: string | undefined): CatalogOption | undefined {
+  const when = ruleId ? view.rules.get(ruleId)?.when?.trim() : undefined;
+  return when ? view.options.get(when)?.option : undefined;
+}
