@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { normalizeBuildCode } from '../build/code.js';
 import { after } from '../build/runtime.js';
 import { toFieldIssues } from '../lead/issues.js';

@@ -3,7 +3,7 @@
  * `customer` and `consent` parts of a lead (spec/lead.md). No DOM and no Lit here: this module
  * can move to `@showroom/core` unchanged.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type { ContactMethod, LeadConsent, LeadCustomer } from '@showroom/core';
 
 /** The ways a shopper can ask to be contacted, in the order the form offers them. */
