@@ -8,6 +8,10 @@ export interface EmbedConfig {
   api?: string;
   /** The dealer the leads are for (`lead.source.dealerId`). */
   dealer?: string;
+  /** ADF leads: the dealer's name and a contact (`vendor` in ADF/XML). */
+  dealerName?: string;
+  dealerEmail?: string;
+  dealerPhone?: string;
   /** Locale for every element that has no `lang` of its own. */
   locale?: string;
   /** `light`, `dark` or `auto`. */
@@ -25,6 +29,9 @@ export interface EmbedConfig {
 const keys: ReadonlyArray<keyof EmbedConfig> = [
   'api',
   'dealer',
+  'dealerName',
+  'dealerEmail',
+  'dealerPhone',
   'locale',
   'theme',
   'leadFormat',

@@ -24,13 +24,29 @@ let connector: Connector | undefined;
 if (config.api) {
   const api = new URL(config.api, location.href).href.replace(/\/+$/, '');
   source = createApiClient({ baseUrl: api });
-  const format = config.leadFormat === 'form' || config.leadFormat === 'adf' ? config.leadFormat : 'json';
+  let format: 'json' | 'form' | 'adf' =
+    config.leadFormat === 'form' || config.leadFormat === 'adf' ? config.leadFormat : 'json';
+  const vendorContact = config.dealerEmail
+    ? { name: config.dealerName ?? config.dealer ?? '', email: config.dealerEmail }
+    : config.dealerPhone
+      ? { name: config.dealerName ?? config.dealer ?? '', phone: config.dealerPhone }
+      : undefined;
+  if (format === 'adf' && (!vendorContact || !config.dealerName)) {
+    console.error('Showroom: ADF leads need data-dealer-name and data-dealer-email or -phone; sending JSON');
+    format = 'json';
+  }
   try {
     connector = createConnector({
       endpoint: config.leadEndpoint ? new URL(config.leadEndpoint, location.href).href : `${api}/leads`,
       format,
-      ...(format === 'adf'
-        ? { vendor: { id: config.dealer ?? 'showroom', name: config.dealer ?? 'Showroom' } }
+      ...(format === 'adf' && vendorContact && config.dealerName
+        ? {
+            vendor: {
+              name: config.dealerName,
+              contact: vendorContact,
+              ...(config.dealer ? { id: config.dealer } : {}),
+            },
+          }
         : {}),
     });
   } catch (err) {
