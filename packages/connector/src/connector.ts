@@ -46,7 +46,10 @@ export interface ConnectorOptions {
    * tabs. Default: the endpoint (`custom` for a function).
    */
   name?: string;
-  /** Fetch mode. Default `cors`; `no-cors` for `form`, since Web-to-Lead handlers answer without CORS headers. */
+  /**
+   * Fetch mode. Default `cors`; `no-cors` for `form`, since Web-to-Lead handlers answer without
+   * CORS headers (an opaque answer counts as delivered; custom headers are not sent).
+   */
   mode?: 'cors' | 'no-cors' | 'same-origin';
   /** One attempt's time limit. Default 15 s. */
   timeoutMs?: number;
@@ -160,6 +163,9 @@ const OptionsSchema = z
     }),
   );
 
+/** A lead event relayed from another tab. */
+const RelayedSchema = z.looseObject({ type: z.enum(['delivered', 'queued', 'failed']), id: z.string() });
+
 /** Attempts in flight at once while one tab drains a backlog. */
 const CONCURRENCY = 4;
 
@@ -213,7 +219,8 @@ export function createConnector(options: ConnectorOptions): Connector {
   const listeners = new Set<(event: ConnectorEvent) => void>();
   /** Leads sent through this instance: it reports on them wherever they are delivered. */
   const own = new Set<string>();
-  const toldQueued = new Set<string>();
+  /** What this instance reported, as type + id: each lead is queued, delivered or failed once. */
+  const told = new Set<string>();
   /** Pending records this page knows: for the keepalive on pagehide and a move to memory. */
   const mirror = new Map<string, OutboxRecord>();
   let fallback: ConnectorEvent | undefined;
@@ -246,23 +253,26 @@ export function createConnector(options: ConnectorOptions): Connector {
   /** Tells the other tabs (and instances) sharing this outbox. */
   const tell = (message: unknown) => !closed && channel?.postMessage(message);
 
+  function once(event: LeadEvent) {
+    if (!told.has(event.type + event.id)) emit(event);
+    told.add(event.type + event.id);
+  }
+
   /** Reports on a lead here when it is ours or left by an earlier page, and to its sender's tab. */
   function report(event: LeadEvent, queuedAt: number) {
-    if (own.has(event.id)) emit(event);
-    else if (queuedAt < startedAt) emit({ ...event, earlier: true });
+    if (own.has(event.id)) once(event);
+    else if (queuedAt < startedAt) once({ ...event, earlier: true });
     tell(event);
   }
 
   if (channel)
     channel.onmessage = ({ data }: MessageEvent) => {
       if (data === 'free') return void flush();
-      const event = data as LeadEvent;
-      const queued = event.type === 'queued';
-      if (!queued) mirror.delete(event.id);
-      if (own.has(event.id) && !(queued && toldQueued.has(event.id))) {
-        if (queued) toldQueued.add(event.id);
-        emit(event);
-      }
+      // Another tab may run another version: take only what this one understands.
+      const event = RelayedSchema.safeParse(data).data as LeadEvent | undefined;
+      if (!event) return;
+      if (event.type !== 'queued') mirror.delete(event.id);
+      if (own.has(event.id)) once(event);
     };
 
   /** The request for `lead` in the configured format. */
@@ -361,10 +371,7 @@ export function createConnector(options: ConnectorOptions): Connector {
       report({ type: 'failed', id, status, reason }, queuedAt);
     } else {
       mirror.set(id, next);
-      if (!toldQueued.has(id)) {
-        toldQueued.add(id);
-        report({ type: 'queued', id, reason, retryAt: next.nextAt }, queuedAt);
-      }
+      report({ type: 'queued', id, reason, retryAt: next.nextAt }, queuedAt);
     }
   }
 
@@ -508,7 +515,8 @@ export function createConnector(options: ConnectorOptions): Connector {
       })),
     async retry(id) {
       own.add(id);
-      toldQueued.delete(id);
+      told.delete(`queued${id}`);
+      told.delete(`failed${id}`);
       const now = clock.now();
       await storage.update(id, (cur) =>
         isState(cur, 'dead')

@@ -386,6 +386,36 @@ describe('connector', () => {
     ]);
   });
 
+  it('without Web Locks, waits out a lease left by a tab that went away, then sends', async () => {
+    const clock = manualClock();
+    await idbStorage(name).update('#lease', () => ({ owner: 'closed-tab', until: clock.now() + 20_000 }));
+    const { calls, fetch } = scripted(ok);
+    const c = connect({ fetch, clock, locks: null });
+    await c.send(makeLead(0));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(calls).to.have.length(0);
+    clock.advance(20_000);
+    await until(has('delivered'), 'delivered after the lease ran out');
+    expect(await idbStorage(name).get('#lease')).to.equal(undefined, 'released');
+  });
+
+  it('ignores what it does not understand on the shared channel, and reports each outcome once', async () => {
+    const { fetch } = scripted(ok);
+    const c = connect({ fetch });
+    const lead = makeLead(0);
+    const other = new BroadcastChannel(`showroom-outbox:${name}`);
+    await c.send(lead);
+    other.postMessage({ type: 'exploded', id: lead.id });
+    other.postMessage({ type: 'failed', id: 42 });
+    other.postMessage(null);
+    await until(has('delivered'), 'delivered');
+    // Another tab delivered it too (a keepalive): still one event.
+    other.postMessage({ type: 'delivered', id: lead.id });
+    await new Promise((r) => setTimeout(r, 50));
+    other.close();
+    expect(events.map((e) => e.type)).to.deep.equal(['delivered']);
+  });
+
   it('keeps outboxes with different names apart', async () => {
     const receiver = new FaultyReceiver();
     receiver.offline = true;
