@@ -786,12 +786,19 @@ export class ShowroomConfigurator extends ShowroomElement {
         title = i18n.t('conflictTrimTitle', { name });
         const next = view.trims.get(p.optionId.slice(5))?.price ?? 0;
         const current = view.trims.get(s.build?.trimId ?? '')?.price ?? 0;
-        pickLine = this.#changeLine(i18n.t('adds', { name }), next - current, '', currency);
+        pickLine = this.#changeLine(
+          i18n.t('adds', { name }),
+          next - current,
+          i18n.t('noPriceChange'),
+          '',
+          currency,
+        );
       } else if (p.action === 'deselect') {
         title = i18n.t('conflictRemoveTitle', { name });
         pickLine = this.#changeLine(
           i18n.t('removes', { name }),
           -(states.get(p.optionId)?.price ?? 0),
+          i18n.t('noPriceChange'),
           '',
           currency,
         );
@@ -800,6 +807,7 @@ export class ShowroomConfigurator extends ShowroomElement {
         pickLine = this.#changeLine(
           i18n.t('adds', { name }),
           states.get(p.optionId)?.price ?? 0,
+          i18n.t('free'),
           '',
           currency,
         );
@@ -827,6 +835,11 @@ export class ShowroomConfigurator extends ShowroomElement {
                       name: this.#optionName(view, change.optionId),
                     }),
                     change.priceDelta ?? 0,
+                    change.action === 'removed'
+                      ? i18n.t('noPriceChange')
+                      : view.trims.get(p.build.trimId)?.standard.includes(change.optionId)
+                        ? i18n.t('standard')
+                        : i18n.t('included'),
                     this.#because(
                       view,
                       change,
@@ -870,12 +883,11 @@ export class ShowroomConfigurator extends ShowroomElement {
     </dialog>`;
   }
 
-  #changeLine(label: string, delta: number, because: string, currency: string): TemplateResult {
+  /** One line of the conflict dialog: what changes, its price effect (`zero` when none), and why. */
+  #changeLine(label: string, delta: number, zero: string, because: string, currency: string): TemplateResult {
     return html`<li class="change">
       <span class="change-label">${label}</span>
-      <span class="change-price"
-        >${delta === 0 ? this.#i18n.t('included') : this.#i18n.price(delta, currency, true)}</span
-      >
+      <span class="change-price">${delta === 0 ? zero : this.#i18n.price(delta, currency, true)}</span>
       ${because ? html`<span class="change-because">${because}</span>` : nothing}
     </li>`;
   }

@@ -62,6 +62,7 @@ export const configuratorMessages = defineMessages(
     apr: 'APR {apr}',
     summary: 'Your build',
     free: 'Free',
+    noPriceChange: 'No price change',
   },
   {
     'zh-CN': {
@@ -124,6 +125,7 @@ export const configuratorMessages = defineMessages(
       apr: '年利率 {apr}',
       summary: '您的配置',
       free: '免费',
+      noPriceChange: '价格不变',
     },
     'zh-TW': {
       loading: '正在載入配置器…',
@@ -185,6 +187,7 @@ export const configuratorMessages = defineMessages(
       apr: '年利率 {apr}',
       summary: '您的配置',
       free: '免費',
+      noPriceChange: '價格不變',
     },
   },
 );
