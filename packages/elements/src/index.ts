@@ -38,3 +38,33 @@ export { setJourneyFactory, makeShellJourney } from './journey/journey-factory.j
 export type { ShellJourneyFactory, ShellJourneyOptions } from './journey/journey-factory.js';
 export { IdleController } from './journey/idle.js';
 export type { IdlePhase } from './journey/idle.js';
+export { ShowroomTestDrive } from './test-drive/test-drive.component.js';
+export type { TestDriveStep } from './test-drive/test-drive.component.js';
+export { ShowroomVideoConsult } from './video-consult/video-consult.component.js';
+export type { VideoConsultView } from './video-consult/video-consult.component.js';
+export { ShowroomLeadForm } from './lead-form/lead-form.component.js';
+export type { LeadStatus } from './lead-form/lead-form.component.js';
+export { ShowroomContactSubmitEvent } from './lead-form/lead-form.events.js';
+export {
+  CONTACT_METHODS,
+  CONSENT_PURPOSES,
+  emptyContact,
+  isEmail,
+  isWechatId,
+  normalizePhone,
+  toLeadConsent,
+  toLeadCustomer,
+  validateContact,
+} from './lead-form/contact.js';
+export type {
+  ConsentPurpose,
+  ContactDraft,
+  ContactField,
+  ContactIssue,
+  ContactProblem,
+  PhoneRegion,
+  PhoneResult,
+  ValidateOptions,
+} from './lead-form/contact.js';
+export { layoutWeek, nextFreeSlot, earliestWeekendSlot, wallTime, weekStart } from './test-drive/week.js';
+export type { Week, WeekRow, WallTime } from './test-drive/week.js';
