@@ -7,7 +7,15 @@ import type { ShowroomConfigurator } from './configurator.component.js';
 
 /** The states the configurator is shown in by stories and tests. */
 export type ConfiguratorScenario =
-  'ready' | 'loading' | 'bad-catalog' | 'unknown-model' | 'conflict' | 'unavailable' | 'dark' | 'zh-CN';
+  | 'ready'
+  | 'loading'
+  | 'bad-catalog'
+  | 'unknown-model'
+  | 'conflict'
+  | 'unavailable'
+  | 'dark'
+  | 'zh-CN'
+  | 'zh-TW';
 
 export interface ConfiguratorFixture extends FixtureJourney {
   /** The scope element (providing the journey) with the configurator inside; put it in the page. */
@@ -30,7 +38,9 @@ export function configuratorFixture(scenario: ConfiguratorScenario = 'ready'): C
         ? { catalog: badCatalog }
         : {},
   );
-  const scope = journeyScope(fx.journey, { lang: scenario === 'zh-CN' ? 'zh-CN' : 'en' });
+  const scope = journeyScope(fx.journey, {
+    lang: scenario === 'zh-CN' || scenario === 'zh-TW' ? scenario : 'en',
+  });
   render(
     html`<showroom-configurator
       model=${scenario === 'unknown-model' ? 'a9' : 'a6'}
