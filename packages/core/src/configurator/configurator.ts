@@ -430,12 +430,13 @@ class EngineConfigurator implements Configurator {
   ): Proposal {
     const { engine } = this;
     const changes: Change[] = [];
+    const probe = new Probe(ctx, val);
     for (const id of from.unknown)
       changes.push({ optionId: id, action: 'removed', because: {}, priceDelta: 0 });
     for (let v = 0; v < engine.size; v++) {
       if (from.val[v] === val[v] || excluded.has(v)) continue;
       const added = val[v] === 1;
-      const because = this.cause(ctx, val, v, from) ?? (trimSwitch ? { trim: ctx.trim.id } : {});
+      const because = this.cause(ctx, probe, v, from) ?? (trimSwitch ? { trim: ctx.trim.id } : {});
       const priceDelta = added ? this.chargedPrice(ctx, val, v) : -this.chargedPrice(from.ctx, from.val, v);
       changes.push({
         optionId: engine.options[v]!.id,
@@ -465,12 +466,12 @@ class EngineConfigurator implements Configurator {
   }
 
   /**
-   * What keeps option `v` as it is in the valid build `val`: the rule or group its flip would
-   * break. `before` is the build the change is from, to name the rule that used to include a
-   * hidden option.
+   * What keeps option `v` as it is in the valid build `probe` holds: the rule or group its flip
+   * would break. `before` is the build the change is from, to name the rule that used to include
+   * a hidden option.
    */
-  private cause(ctx: TrimContext, val: Uint8Array, v: number, before: Resolved): ChangeCause | null {
-    const broken = new Probe(ctx, val).brokenAfter([v]);
+  private cause(ctx: TrimContext, probe: Probe, v: number, before: Resolved): ChangeCause | null {
+    const broken = probe.brokenAfter([v]);
     let fallback: ChangeCause | null = null;
     for (const c of broken) {
       const con = ctx.constraints[c]!;

@@ -26,7 +26,10 @@ import {
   vars,
   type Formula,
 } from './formula.js';
-import { explain, satisfy, type Assumption } from './search.js';
+import { negLit, posLit, SatSolver } from './sat.js';
+
+/** An assumption: option `v` is (1) or is not (0) in the build. */
+export type Assumption = readonly [v: number, value: 0 | 1];
 
 /**
  * A model compiled for the search engine: options numbered 0…n-1, rules parsed, and per trim
@@ -70,10 +73,6 @@ export class TrimContext {
   readonly constraints: Constraint[] = [];
   /** Constraint indices by option. */
   readonly byVar: Int32Array[];
-  /** Constraints with no options that are false: the trim has no valid build. */
-  readonly alwaysFalse: number[] = [];
-  /** Constraints false when no option is chosen: where the search for a model starts. */
-  readonly falseWhenEmpty: number[] = [];
   /** Each rule's `when` with this trim folded in; `FALSE` for rules that never apply here. */
   readonly when: Formula[];
   readonly standard: Uint8Array;
@@ -147,19 +146,74 @@ export class TrimContext {
     }
 
     const lists: number[][] = Array.from({ length: n }, () => []);
-    const empty = new Uint8Array(n);
     this.constraints.forEach((c, i) => {
       for (const v of c.vars) lists[v]!.push(i);
-      if (c.vars.length === 0 && (c.kind === ONE || isFalse(c.f))) this.alwaysFalse.push(i);
-      if (c.kind === ONE || (c.kind === EXPR && !evaluate(c.f, empty))) this.falseWhenEmpty.push(i);
     });
     this.byVar = lists.map((l) => Int32Array.from(l));
   }
 
-  private learn(model: Uint8Array): void {
+  private plain: SatSolver | null = null;
+  private guarded: { solver: SatSolver; selectors: Map<number, number> } | null = null;
+
+  /** The constraints as CNF in `solver`; `guard(c)` is a literal added to every clause of `c`, or -1. */
+  private encode(solver: SatSolver, guard: (c: Constraint) => number): void {
+    solver.ensureVars(this.engine.size);
+    const literal = (f: Formula & { t: 0 }): number => (f.neg ? negLit(f.v) : posLit(f.v));
+    const holds = (f: Formula, extra: readonly number[]): void => {
+      if (f.t === 0) solver.addClause([literal(f), ...extra]);
+      else if (f.t === 1) for (const c of f.c) holds(c, extra);
+      else {
+        const lits = f.c.map((c) => {
+          if (c.t === 0) return literal(c);
+          const a = solver.newVar();
+          holds(c, [negLit(a)]);
+          return posLit(a);
+        });
+        solver.addClause([...lits, ...extra]);
+      }
+    };
+    const atMostOne = (vs: readonly number[], extra: readonly number[]): void => {
+      if (vs.length <= 16) {
+        for (let i = 0; i < vs.length; i++) {
+          for (let j = i + 1; j < vs.length; j++)
+            solver.addClause([negLit(vs[i]!), negLit(vs[j]!), ...extra]);
+        }
+        return;
+      }
+      // Sequential counter: s[i] means "one of the first i + 1 is chosen".
+      const s = vs.slice(0, -1).map(() => solver.newVar());
+      solver.addClause([negLit(vs[0]!), posLit(s[0]!), ...extra]);
+      for (let i = 1; i < vs.length - 1; i++) {
+        solver.addClause([negLit(vs[i]!), posLit(s[i]!), ...extra]);
+        solver.addClause([negLit(s[i - 1]!), posLit(s[i]!), ...extra]);
+        solver.addClause([negLit(vs[i]!), negLit(s[i - 1]!), ...extra]);
+      }
+      solver.addClause([negLit(vs[vs.length - 1]!), negLit(s[s.length - 1]!), ...extra]);
+    };
+    for (const c of this.constraints) {
+      const g = guard(c);
+      const extra = g < 0 ? [] : [g];
+      if (c.kind === EXPR) holds(c.f, extra);
+      else {
+        const vs = [...c.vars];
+        if (c.kind === ONE) solver.addClause([...vs.map(posLit), ...extra]);
+        atMostOne(vs, extra);
+      }
+    }
+  }
+
+  private solver(): SatSolver {
+    if (!this.plain) {
+      this.plain = new SatSolver();
+      this.encode(this.plain, () => -1);
+    }
+    return this.plain;
+  }
+
+  private learn(solver: SatSolver): void {
     this.feasible = 1;
-    for (let v = 0; v < model.length; v++) {
-      if (model[v]) this.feasibleOn[v] = 1;
+    for (let v = 0; v < this.engine.size; v++) {
+      if (solver.modelValue(v)) this.feasibleOn[v] = 1;
       else this.feasibleOff[v] = 1;
     }
   }
@@ -167,8 +221,8 @@ export class TrimContext {
   /** Whether this trim has any valid build. */
   isFeasible(): boolean {
     if (this.feasible < 0) {
-      const model = satisfy(this, []);
-      if (model) this.learn(model);
+      const solver = this.solver();
+      if (solver.solve()) this.learn(solver);
       else this.feasible = 0;
     }
     return this.feasible === 1;
@@ -178,25 +232,50 @@ export class TrimContext {
   canHave(v: number, value: 0 | 1): boolean {
     const table = value ? this.feasibleOn : this.feasibleOff;
     if (table[v]! < 0) {
-      const model = this.isFeasible() ? satisfy(this, [[v, value]]) : null;
-      if (model) this.learn(model);
+      const solver = this.solver();
+      if (this.isFeasible() && solver.solve([value ? posLit(v) : negLit(v)])) this.learn(solver);
       else table[v] = 0;
     }
     return table[v] === 1;
   }
 
   /**
-   * A minimal set of rules (indices) that rule out every valid build with the assumption
-   * (or every valid build at all, for null). Only meaningful when there is none.
+   * A minimal set of rules (indices) that, with the model's structure (groups, hidden options),
+   * rule out every valid build with the assumption (or every valid build at all, for null):
+   * each rule's clauses carry a selector, the solver's final conflict names the selectors it
+   * needed, and each is then dropped while the rest still refute. Only meaningful when no valid
+   * build exists; empty when the structure alone rules it out.
    */
   explain(assumption: Assumption | null): number[] {
     const key = assumption ? `${assumption[1] ? '+' : '-'}${assumption[0]}` : 'trim';
-    let rules = this.explanations.get(key);
-    if (!rules) {
-      rules = explain(this, assumption && this.isFeasible() ? [assumption] : []);
-      this.explanations.set(key, rules);
+    const known = this.explanations.get(key);
+    if (known) return known;
+    if (!this.guarded) {
+      const solver = new SatSolver();
+      const selectors = new Map<number, number>();
+      solver.ensureVars(this.engine.size);
+      for (const c of this.constraints)
+        if (c.rule >= 0 && !selectors.has(c.rule)) selectors.set(c.rule, solver.newVar());
+      this.encode(solver, (c) => (c.rule >= 0 ? negLit(selectors.get(c.rule)!) : -1));
+      this.guarded = { solver, selectors };
     }
-    return rules;
+    const { solver, selectors } = this.guarded;
+    const base =
+      assumption && this.isFeasible() ? [assumption[1] ? posLit(assumption[0]) : negLit(assumption[0])] : [];
+    const refutes = (rules: readonly number[]): number[] | null => {
+      if (solver.solve([...base, ...rules.map((r) => posLit(selectors.get(r)!))])) return null;
+      const used = new Set(solver.conflict.map((l) => l >> 1));
+      return rules.filter((r) => used.has(selectors.get(r)!));
+    };
+    let core = refutes([...selectors.keys()].sort((a, b) => a - b)) ?? [];
+    for (const r of [...core]) {
+      if (!core.includes(r)) continue;
+      const smaller = refutes(core.filter((x) => x !== r));
+      if (smaller) core = smaller;
+    }
+    core.sort((a, b) => a - b);
+    this.explanations.set(key, core);
+    return core;
   }
 
   /** Whether constraint `c` holds for a full assignment, given the true count of its group. */
