@@ -12,8 +12,8 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -53,6 +53,16 @@ const url = await new Promise<string>((done, fail) => {
   server.once('exit', (code) => fail(new Error(`server exited with ${code}: ${out}`)));
 });
 
+/** CPU seconds the server process has used so far (Linux /proc), or NaN elsewhere. */
+function serverCpu(): number {
+  try {
+    const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
@@ -60,6 +70,8 @@ function percentile(sorted: number[], p: number): number {
 interface Run {
   requests: number;
   seconds: number;
+  /** CPU seconds the server spent on the run. */
+  cpu: number;
   latencies: Map<number, number[]>;
   errors: number;
 }
@@ -73,6 +85,7 @@ function run(options: {
 }): Promise<Run> {
   const latencies = new Map<number, number[]>();
   const started = performance.now();
+  const cpuBefore = serverCpu();
   return new Promise((done, fail) => {
     const instance = autocannon(
       {
@@ -89,7 +102,13 @@ function run(options: {
         if (err) return fail(err);
         const seconds = (performance.now() - started) / 1000;
         const requests = [...latencies.values()].reduce((n, l) => n + l.length, 0);
-        done({ requests, seconds, latencies, errors: result.errors + result.timeouts });
+        done({
+          requests,
+          seconds,
+          cpu: serverCpu() - cpuBefore,
+          latencies,
+          errors: result.errors + result.timeouts,
+        });
       },
     );
     const guard = setTimeout(() => instance.stop(), MAX_SECONDS * 1000);
@@ -112,6 +131,7 @@ function summary(label: string, r: Run, statuses?: number[]) {
     'p95 ms': percentile(all, 95),
     'p99 ms': percentile(all, 99),
     'max ms': all.at(-1),
+    'server CPU µs/req': statuses ? undefined : Math.round((r.cpu / all.length) * 1e6),
   };
 }
 
@@ -169,6 +189,13 @@ try {
   console.info(
     `Bookings: ${booked} booked of ${places} places in ${slots.length} slots, ` +
       `${bookings.latencies.get(409)?.length ?? 0} refused with alternatives; ${booked > places ? 'OVERBOOKED' : 'never past capacity'}.`,
+  );
+  const perCore = Math.round(leads.requests / leads.cpu);
+  console.info(
+    `Machine load while running: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (load average, ${cpus().length} cores). Server CPU per lead: ` +
+      `${ingest['server CPU µs/req']} µs, i.e. ${perCore} leads/s per fully available core.`,
   );
   const goal = ingest['req/s'] >= 2000 && ingest['p95 ms'] < 20;
   console.info(

@@ -1,5 +1,4 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { ApiError, errorResponse } from './http.js';
 import type { ServerConfig } from './config.js';
 
@@ -42,20 +41,25 @@ export function corsFor(origins: readonly string[]): MiddlewareHandler {
   };
 }
 
-/** Refuses bodies over `maxBytes` with 413, whether announced by Content-Length or streamed. */
+/**
+ * Refuses bodies announced (by Content-Length) as over `maxBytes` with 413 before anything
+ * reads them; bodies sent without a length are counted as they are read (`readJson`).
+ */
 export function limitBody(maxBytes: number): MiddlewareHandler {
-  return bodyLimit({
-    maxSize: maxBytes,
-    onError: (c) =>
-      errorResponse(
+  return async (c, next) => {
+    const length = Number(c.req.header('content-length') ?? 0);
+    if (length > maxBytes) {
+      return errorResponse(
         c,
         new ApiError(
           413,
           'payload_too_large',
           `Request bodies are limited to ${Math.round(maxBytes / 1024)} KiB.`,
         ),
-      ),
-  });
+      );
+    }
+    return next();
+  };
 }
 
 /** The client's address: the socket's peer, or the first `X-Forwarded-For` hop behind a trusted proxy. */

@@ -1,4 +1,4 @@
-import type { Db } from './db/db.js';
+import type { Db, Queryable } from './db/db.js';
 import { ApiError } from './http.js';
 
 /**
@@ -33,7 +33,7 @@ interface Record {
 
 /** Records `key` as pending for this request, or says what the key already holds. */
 export async function claimKey(
-  db: Db,
+  db: Queryable,
   scope: string,
   key: string,
   hash: string,
@@ -94,7 +94,7 @@ export async function claimKey(
 }
 
 /** Stores the answer of the request that holds `key`. */
-export async function settleKey(db: Db, scope: string, key: string, answer: Answer): Promise<void> {
+export async function settleKey(db: Queryable, scope: string, key: string, answer: Answer): Promise<void> {
   await db.run(
     `UPDATE idempotency SET state = 'done', status = ?, response = ? WHERE scope = ? AND key = ?`,
     [answer.status, JSON.stringify(answer.body), scope, key],
@@ -102,7 +102,7 @@ export async function settleKey(db: Db, scope: string, key: string, answer: Answ
 }
 
 /** Forgets a pending key after its request failed. */
-export async function releaseKey(db: Db, scope: string, key: string): Promise<void> {
+export async function releaseKey(db: Queryable, scope: string, key: string): Promise<void> {
   await db.run(`DELETE FROM idempotency WHERE scope = ? AND key = ? AND state = 'pending'`, [scope, key]);
 }
 
@@ -114,6 +114,11 @@ export async function purgeKeys(db: Db, now: number): Promise<number> {
 /**
  * Runs `handler` at most once per `key` (within `scope`) and body hash; see the module notes.
  * Without a key it just runs. `replayStatus` overrides the status of a replayed answer.
+ *
+ * `atomic`: on SQLite, claim, handler and answer commit as one transaction (the handler must
+ * write through the `Queryable` it is given and open no transaction of its own). Nothing is
+ * lost by it: SQLite's single connection lets no other request see the pending key anyway,
+ * and one commit instead of three is what lead ingest needs.
  */
 export async function idempotent(
   db: Db,
@@ -121,16 +126,29 @@ export async function idempotent(
   key: string | undefined,
   hash: string,
   now: number,
-  handler: () => Promise<Answer>,
-  replayStatus?: number,
+  handler: (q: Queryable) => Promise<Answer>,
+  options: { replayStatus?: number; atomic?: boolean } = {},
 ): Promise<Answer & { replayed: boolean }> {
-  if (key === undefined) return { ...(await handler()), replayed: false };
+  if (key === undefined) return { ...(await handler(db)), replayed: false };
+  const replay = (answer: Answer) => ({
+    ...answer,
+    status: options.replayStatus ?? answer.status,
+    replayed: true,
+  });
+  if (options.atomic && db.dialect === 'sqlite') {
+    return db.transaction(async (tx) => {
+      const claim = await claimKey(tx, scope, key, hash, now);
+      if (claim.kind === 'replay') return replay(claim.answer);
+      const answer = await handler(tx);
+      await settleKey(tx, scope, key, answer);
+      return { ...answer, replayed: false };
+    });
+  }
   const claim = await claimKey(db, scope, key, hash, now);
-  if (claim.kind === 'replay')
-    return { ...claim.answer, status: replayStatus ?? claim.answer.status, replayed: true };
+  if (claim.kind === 'replay') return replay(claim.answer);
   let answer: Answer;
   try {
-    answer = await handler();
+    answer = await handler(db);
   } catch (err) {
     await releaseKey(db, scope, key).catch(() => undefined);
     throw err;

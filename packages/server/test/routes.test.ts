@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import ICAL from 'ical.js';
 import type { ApiErrorBody, Booking, ConsultationNow, Lead, Location, Slot } from '@showroom/core';
 import { createApp } from '../src/app.js';
+import { startServer } from '../src/start.js';
 import type { ShowroomApp } from '../src/app.js';
 import { claimKey } from '../src/idempotency.js';
 import { DEMO_ADVISOR_TOKEN } from '../src/config.js';
@@ -668,6 +669,36 @@ describe('guards with their own settings', () => {
       'a new window',
     );
     await app.close();
+  });
+
+  it('refuses an oversized body sent without a length while reading it', async () => {
+    const server = await startServer({ db: await freshDb('sqlite'), now: () => T0 });
+    try {
+      const chunk = new TextEncoder().encode(`{"comments":"${'x'.repeat(16 * 1024)}`);
+      let sent = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent++ < 6) controller.enqueue(chunk);
+          else controller.close();
+        },
+      });
+      const res = await fetch(`${server.url}/api/v1/leads`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body,
+        duplex: 'half',
+      } as RequestInit);
+      assert.equal(res.status, 413);
+      assert.equal(((await res.json()) as ApiErrorBody).error.code, 'payload_too_large');
+      const small = await fetch(`${server.url}/api/v1/leads`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(makeLead()),
+      });
+      assert.equal(small.status, 201, 'the server still answers');
+    } finally {
+      await server.close();
+    }
   });
 
   it('hides internal errors behind the error shape', async () => {

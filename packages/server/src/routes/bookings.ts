@@ -164,7 +164,7 @@ const SERVICE_TITLES: Record<Service, string> = {
 export function bookingRoutes(api: Hono, ctx: ServerContext): void {
   api.post('/bookings', async (c) => {
     const key = readKey(c.req.header('idempotency-key'));
-    const json = await readJson(c);
+    const json = await readJson(c, ctx.config.maxBodyBytes);
     const req = validate(BookingRequestSchema, json);
     const answer = await idempotent(
       ctx.db,
@@ -286,7 +286,7 @@ export function bookingRoutes(api: Hono, ctx: ServerContext): void {
   });
 
   api.post('/consultations/now', async (c) => {
-    const req = validate(ConsultationRequestSchema, await readJson(c));
+    const req = validate(ConsultationRequestSchema, await readJson(c, ctx.config.maxBodyBytes));
     const language = req.language ?? req.lead.customer.locale;
     for (const row of await onShift(language)) {
       if (row.booked >= row.capacity) continue;

@@ -56,12 +56,16 @@ function recheck(
 export function buildRoutes(api: Hono, ctx: ServerContext): void {
   api.post('/builds', async (c) => {
     const key = readKey(c.req.header('idempotency-key'));
-    const json = await readJson(c);
+    const json = await readJson(c, ctx.config.maxBodyBytes);
     const req = validate(SaveBuildRequestSchema, json);
     if (configId(req.build) !== req.configId) {
       throw new ApiError(422, 'invalid_body', 'configId does not match the build.', {
         issues: [
-          { path: 'configId', message: `must be ${configId(req.build)} for this build`, value: req.configId },
+          {
+            path: 'configId',
+            message: `must be ${configId(req.build)} for this build`,
+            value: req.configId,
+          },
         ],
       });
     }
@@ -71,11 +75,11 @@ export function buildRoutes(api: Hono, ctx: ServerContext): void {
       key,
       sha256(canonicalJson(json)),
       ctx.now(),
-      async () => {
+      async (q) => {
         const url = buildLink(req.pageUrl ?? `${baseUrl(c, ctx)}/`, req.configId);
         for (;;) {
           const code = newBuildCode();
-          const inserted = await ctx.db.run(
+          const inserted = await q.run(
             `INSERT INTO builds (code, catalog_id, model_year, config_id, saved_at, doc) VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT (code) DO NOTHING`,
             [code, req.catalogId, req.modelYear, req.configId, ctx.now(), JSON.stringify(req)],
@@ -84,6 +88,7 @@ export function buildRoutes(api: Hono, ctx: ServerContext): void {
           if (inserted) return { status: 201, body: { code, url } satisfies BuildSaved };
         }
       },
+      { atomic: true },
     );
     return c.json(
       answer.body,

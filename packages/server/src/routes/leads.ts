@@ -91,7 +91,7 @@ function vendorFor(ctx: ServerContext, lead: Lead): AdfVendor {
 /** `POST /leads`, `GET /leads`, `GET /leads/{id}.adf` and the inbox page. */
 export function leadRoutes(api: Hono, pages: Hono, ctx: ServerContext): void {
   api.post('/leads', async (c) => {
-    const json = await readJson(c);
+    const json = await readJson(c, ctx.config.maxBodyBytes);
     const lead = validate(LeadRequestSchema, json);
     // The lead id doubles as the key when the header is missing (a form post, a plain client).
     const key = readKey(c.req.header('idempotency-key')) ?? lead.id;
@@ -102,9 +102,9 @@ export function leadRoutes(api: Hono, pages: Hono, ctx: ServerContext): void {
       key,
       hash,
       ctx.now(),
-      async () => {
+      async (q) => {
         const stored = graded(lead, ctx.catalog);
-        const inserted = await ctx.db.run(
+        const inserted = await q.run(
           `INSERT INTO leads (id, received_at, body_hash, grade, score, dealer_id, doc) VALUES (?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (id) DO NOTHING`,
           [
@@ -119,10 +119,9 @@ export function leadRoutes(api: Hono, pages: Hono, ctx: ServerContext): void {
         );
         if (!inserted) {
           // The same lead under another key (or after its key expired): the lead id decides.
-          const existing = await ctx.db.get<{ body_hash: string }>(
-            'SELECT body_hash FROM leads WHERE id = ?',
-            [lead.id],
-          );
+          const existing = await q.get<{ body_hash: string }>('SELECT body_hash FROM leads WHERE id = ?', [
+            lead.id,
+          ]);
           if (existing?.body_hash !== hash) {
             throw new ApiError(
               422,
@@ -134,7 +133,7 @@ export function leadRoutes(api: Hono, pages: Hono, ctx: ServerContext): void {
         }
         return { status: 201, body: { id: lead.id } satisfies LeadAccepted };
       },
-      200,
+      { replayStatus: 200, atomic: true },
     );
     return c.json(answer.body, answer.status as 200 | 201, {
       Location: `/api/v1/leads/${lead.id}.adf`,
