@@ -24,6 +24,8 @@ export default defineConfig({
       input: {
         index: resolve(root, 'index.html'),
         kiosk: resolve(root, 'kiosk.html'),
+        react: resolve(root, 'react.html'),
+        vue: resolve(root, 'vue.html'),
       },
     },
   },
