@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -73,11 +73,22 @@ export function postgresUrl(): Promise<string> {
     run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
     const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
     run('pg_ctl', ['-D', data, '-o', settings, '-l', join(dir, 'log'), '-w', 'start']);
-    process.once('exit', () => {
-      const [c, a] = as(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
-      spawnSync(c, a);
+    const [stopCmd, stopArgs] = as(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+    const stop = () => {
+      spawnSync(stopCmd, stopArgs);
       rmSync(dir, { recursive: true, force: true });
-    });
+    };
+    process.once('exit', stop);
+    // A watchdog stops the cluster even if this process is killed outright.
+    const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
+    spawn(
+      'sh',
+      [
+        '-c',
+        `while kill -0 ${process.pid} 2>/dev/null; do sleep 2; done; ${[stopCmd, ...stopArgs].map(quote).join(' ')} >/dev/null 2>&1; rm -rf ${quote(dir)}`,
+      ],
+      { detached: true, stdio: 'ignore' },
+    ).unref();
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
     return `postgres://postgres@127.0.0.1:${port}/postgres`;
   })();
