@@ -222,6 +222,14 @@ export const testDriveStates = {
     f.journey.actor.send({ type: 'appointment.start', service: 'test-drive' });
     return f;
   },
+  /** The catalog could not be loaded: nothing to book yet, and a way to try again. */
+  async catalogFailed(lang: Lang) {
+    const fail = () =>
+      Promise.reject(new ApiError({ status: 503, code: 'unavailable', message: 'Service unavailable' }));
+    const f = await bookingFixture({ locale: lang, override: { getCatalog: fail } });
+    await journeyReady(f.journey, (s) => s.context.errors.catalog !== undefined);
+    return f;
+  },
   /** Showrooms that have the car, nearest first from Munich. */
   async locations(lang: Lang) {
     const f = await bookingFixture({ locale: lang });
@@ -334,6 +342,9 @@ function story(state: TestDriveState, lang: Lang): Story {
 export const Loading = story('loading', 'en');
 export const LoadingZhCN = story('loading', 'zh-CN');
 export const LoadingZhTW = story('loading', 'zh-TW');
+export const CatalogFailed = story('catalogFailed', 'en');
+export const CatalogFailedZhCN = story('catalogFailed', 'zh-CN');
+export const CatalogFailedZhTW = story('catalogFailed', 'zh-TW');
 export const Locations = story('locations', 'en');
 export const LocationsZhCN = story('locations', 'zh-CN');
 export const LocationsZhTW = story('locations', 'zh-TW');

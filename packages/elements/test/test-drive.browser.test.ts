@@ -58,6 +58,7 @@ describe('showroom-test-drive', () => {
   });
 
   const expectations: Record<TestDriveState, (el: ShowroomTestDrive) => void> = {
+    catalogFailed: (el) => expect(root(el).querySelector('[role="alert"] button')).to.not.equal(null),
     loading: (el) => expect(root(el).querySelector('[role="status"]')).to.exist,
     locations: (el) => expect(root(el).querySelectorAll('[part="location"]')).to.have.length(2),
     locationsFailed: (el) => expect(root(el).querySelector('[role="alert"] button')).to.exist,

@@ -52,6 +52,7 @@ interface Slice {
   error: JourneyError | null;
   issues: FieldIssue[];
   catalogReady: boolean;
+  catalogError: JourneyError | null;
 }
 
 function select(snapshot: JourneySnapshot): Slice {
@@ -79,6 +80,7 @@ function select(snapshot: JourneySnapshot): Slice {
     error: c.errors.appointment ?? null,
     issues: c.issues,
     catalogReady: c.catalog !== null,
+    catalogError: c.errors.catalog ?? null,
   };
 }
 
@@ -305,7 +307,11 @@ export class ShowroomTestDrive extends ShowroomElement {
     toggleState(states, 'loading', state === 'locating' || state === 'loadingSlots');
     toggleState(states, 'booking', state === 'preparing' || state === 'booking');
     toggleState(states, 'booked', state === 'booked');
-    toggleState(states, 'error', error !== null && error.code !== 'slot_unavailable');
+    toggleState(
+      states,
+      'error',
+      (error !== null && error.code !== 'slot_unavailable') || this.#journey.value.catalogError !== null,
+    );
   }
 
   // ── actions ──
@@ -393,7 +399,15 @@ export class ShowroomTestDrive extends ShowroomElement {
       ? this.#t('titleFor', { model: `${modelName} ${trimName}`.trim() })
       : this.#t('title');
     let body: TemplateResult;
-    if (!catalogReady) body = this.#loading();
+    const { catalogError } = this.#journey.value;
+    if (!catalogReady && catalogError) {
+      body = html`<div class="alert" part="error" role="alert">
+        <p>${this.#t('error', { message: catalogError.message })}</p>
+        <button type="button" @click=${() => this.#journey.send({ type: 'catalog.retry' })}>
+          ${this.#t('retry')}
+        </button>
+      </div>`;
+    } else if (!catalogReady) body = this.#loading();
     else if (!modelId) body = html`<p class="alert" part="error" role="alert">${this.#t('noModel')}</p>`;
     else if (step === 'start') body = this.#startView();
     else if (step === 'location') body = this.#locationView();

@@ -45,7 +45,8 @@ interface Slice {
   booking: Booking | null;
   error: JourneyError | null;
   modelName: string;
-  catalogReady: boolean;
+  /** The catalog is loaded, or failed: either way there is nothing more to wait for. */
+  catalogSettled: boolean;
   appointmentOpen: boolean;
 }
 
@@ -70,7 +71,7 @@ function select(snapshot: JourneySnapshot): Slice {
     modelName: model
       ? `${resolveText(model.name, locale, fallbacks)} ${trim ? resolveText(trim.name, locale, fallbacks) : ''}`.trim()
       : '',
-    catalogReady: c.catalog !== null,
+    catalogSettled: c.catalog !== null || c.errors.catalog !== undefined,
     appointmentOpen: c.appointment !== null,
   };
 }
@@ -266,8 +267,9 @@ export class ShowroomVideoConsult extends ShowroomElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.#hadFocus = this.matches(':focus-within');
-    const { advisorState, catalogReady } = this.#journey.value;
-    if (this.#seen && !this.#checked && catalogReady && advisorState === 'idle') {
+    const { advisorState, catalogSettled } = this.#journey.value;
+    // Checked once the catalog is in, so a call started now carries the build.
+    if (this.#seen && !this.#checked && catalogSettled && advisorState === 'idle') {
       this.#checked = true;
       queueMicrotask(() => this.#check());
     }
@@ -371,7 +373,7 @@ export class ShowroomVideoConsult extends ShowroomElement {
   }
 
   #nowView(): TemplateResult {
-    const { advisorState, advisor, advisorError, consultation, catalogReady } = this.#journey.value;
+    const { advisorState, advisor, advisorError, consultation, catalogSettled } = this.#journey.value;
     const names = new Intl.DisplayNames([this.#i18n.locale], { type: 'language' });
     const languagePicker = html`<div class="field language">
       <label for="language">${this.#t('language')}</label>
@@ -383,7 +385,7 @@ export class ShowroomVideoConsult extends ShowroomElement {
       </select>
     </div>`;
     let status: TemplateResult;
-    if (!catalogReady || advisorState === 'idle' || advisorState === 'checking') {
+    if (!catalogSettled || advisorState === 'idle' || advisorState === 'checking') {
       status = html`<p class="loading" role="status">${this.#t('checking')}</p>`;
     } else if (advisorState === 'failed') {
       status = html`<div class="alert" part="error" role="alert">
