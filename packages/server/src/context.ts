@@ -127,6 +127,13 @@ export function createContext(options: {
       const dir = directory ?? (await readDirectory(db));
       await db.transaction((tx) => insertSlots(tx, planSlots(dir, now())));
       await purgeKeys(db, now());
+      // Past slots nobody booked are of no use; booked ones stay with their bookings.
+      await db.run(
+        `DELETE FROM slots WHERE end_ms < ?
+         AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.slot_id = slots.id)
+         AND NOT EXISTS (SELECT 1 FROM calls c WHERE c.slot_id = slots.id)`,
+        [now() - 7 * 86_400_000],
+      );
       slotsDay = day;
     })().finally(() => (planning = undefined));
     await planning;

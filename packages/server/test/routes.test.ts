@@ -615,6 +615,56 @@ describe('Munich across the change back to winter time', () => {
   }
 });
 
+describe('the rolling window of slots', () => {
+  for (const kind of DB_KINDS) {
+    it(`plans new days as time passes and drops old unbooked slots (${kind})`, async () => {
+      let now = T0;
+      const app = await makeApp(kind, () => now);
+      const api = client(app);
+      try {
+        const first = (
+          await api.get<{ slots: Slot[] }>(
+            '/api/v1/slots?service=test-drive&location=sh-pudong&from=2027-03-21&days=1',
+          )
+        ).json.slots[0];
+        assert.ok(first);
+        assert.equal(
+          (await api.post('/api/v1/bookings', { slotId: first.id, lead: makeLead() })).status,
+          201,
+        );
+        assert.equal((await api.post('/api/v1/consultations/now', { lead: makeLead() })).status, 201);
+        const beyond = '2027-04-17'; // the first day past the 28 planned
+        assert.equal(
+          (await api.get<{ slots: Slot[] }>(`/api/v1/slots?service=test-drive&from=${beyond}&days=1`)).json
+            .slots.length,
+          0,
+        );
+        const count = async () =>
+          (
+            await app.context.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM slots WHERE end_ms < ?', [
+              T0 + 3 * 86_400_000,
+            ])
+          )?.n ?? 0;
+        assert.ok((await count()) > 100);
+
+        now = T0 + 10 * 86_400_000;
+        const later = await api.get<{ slots: Slot[] }>(
+          `/api/v1/slots?service=test-drive&from=${beyond}&days=1`,
+        );
+        assert.ok(later.json.slots.length > 0, 'new days are planned');
+        // Only the booked slot and the one the call took are left of those days.
+        assert.equal(await count(), 2);
+        const booked = await app.context.db.get<{ booked: number }>('SELECT booked FROM slots WHERE id = ?', [
+          first.id,
+        ]);
+        assert.equal(booked?.booked, 1);
+      } finally {
+        await app.close();
+      }
+    });
+  }
+});
+
 describe('guards with their own settings', () => {
   it('answers CORS only for configured origins', async () => {
     const app = await makeApp('sqlite', () => T0, { config: { corsOrigins: ['https://dealer.example'] } });
