@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { buildSaverFixture, type BuildSaverFixture } from '../src/build-saver/build-saver.fixtures.js';
 import { until } from '../src/fixtures/journey.js';
+import { loadRuntime } from '../src/base/runtime.js';
 import type {
   ShowroomBuildChangedEvent,
   ShowroomBuildSavedEvent,
@@ -196,6 +197,7 @@ describe('<showroom-build-saver>', () => {
   it('shares one journey with a configurator on the page', async () => {
     const fx = await show('with-configurator');
     const configurator = fx.scope.querySelector('showroom-configurator')!;
+    await loadRuntime();
     await configurator.updateComplete;
     (configurator.shadowRoot!.querySelector('[data-id="roof-rack"]') as HTMLElement).click();
     await until(fx.journey, (s) => s.context.build?.options.includes('roof-rack'));

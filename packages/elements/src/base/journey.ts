@@ -1,6 +1,7 @@
 import { ContextConsumer, ContextProvider, createContext } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createJourney, initialContext, journeySettings, toJourneyError } from '@showroom/core';
+import { pendingSnapshot } from './pending.js';
+import { loadRuntime } from './runtime.js';
 import type { JourneyContext, JourneyEmitted, JourneyEvent } from '@showroom/core';
 
 /** A journey snapshot as the elements read it: the machine's state value and its context. */
@@ -80,15 +81,7 @@ function isPromise(value: unknown): value is Promise<JourneyHandle> {
 }
 
 async function demoJourney(): Promise<JourneyHandle> {
-  const { demoSource } = await import('./demo-source.js');
-  const pageUrl = typeof location === 'undefined' ? undefined : `${location.origin}${location.pathname}`;
-  const { actor } = await createJourney({
-    source: demoSource(pageUrl),
-    channel: 'brand-site',
-    ...(pageUrl ? { pageUrl } : {}),
-    storageKey: 'demo',
-  });
-  return actor;
+  return (await loadRuntime()).createDemoJourney();
 }
 
 /**
@@ -99,11 +92,7 @@ async function demoJourney(): Promise<JourneyHandle> {
  */
 export function deferJourney(pending: Promise<JourneyHandle>): JourneyHandle {
   let real: JourneyHandle | undefined;
-  let snapshot: JourneySnapshot = {
-    value: { active: { catalog: 'loading' } },
-    status: 'active',
-    context: initialContext(journeySettings({ channel: 'brand-site' }), '', true),
-  };
+  let snapshot = pendingSnapshot();
   const queued: JourneyEvent[] = [];
   const observers = new Set<{ next: (s: JourneySnapshot) => void; inner?: Unsubscribable }>();
   const listeners = new Set<{
@@ -121,11 +110,7 @@ export function deferJourney(pending: Promise<JourneyHandle>): JourneyHandle {
       for (const observer of observers) observer.next(current);
     },
     (err: unknown) => {
-      snapshot = {
-        value: { active: { catalog: 'failed' } },
-        status: 'active',
-        context: { ...snapshot.context, errors: { catalog: toJourneyError('catalog', err) } },
-      };
+      snapshot = pendingSnapshot({ message: err instanceof Error ? err.message : String(err) });
       for (const observer of observers) observer.next(snapshot);
     },
   );

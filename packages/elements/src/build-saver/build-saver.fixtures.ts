@@ -2,6 +2,7 @@ import { html, render } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../define/build-saver.js';
 import '../define/configurator.js';
+import { loadRuntime } from '../base/runtime.js';
 import { fixtureJourney, journeyScope, until, type FixtureJourney } from '../fixtures/journey.js';
 import type { ShowroomBuildSaver } from './build-saver.component.js';
 
@@ -76,6 +77,9 @@ export function buildSaverFixture(scenario: BuildSaverScenario = 'ready'): Build
     scope,
     element,
     codes,
-    settled: settled.then(() => element.updateComplete).then(() => undefined),
+    settled: settled
+      .then(() => loadRuntime())
+      .then(() => element.updateComplete)
+      .then(() => undefined),
   };
 }

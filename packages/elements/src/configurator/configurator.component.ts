@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { financeQuote, resolveText } from '@showroom/core';
+import { resolveText } from '@showroom/core';
 import type {
   CatalogGroup,
   CatalogOption,
@@ -15,6 +15,7 @@ import type {
 } from '@showroom/core';
 import { ShowroomElement } from '../base/showroom-element.js';
 import { I18nController } from '../base/i18n.js';
+import { getRuntime, loadRuntime, type Runtime } from '../base/runtime.js';
 import { JourneyController, type JourneySnapshot } from '../base/journey.js';
 import { ShowroomBuildChangedEvent, ShowroomErrorEvent, type ShowroomIssue } from '../base/events.js';
 import { configuratorMessages } from './configurator.messages.js';
@@ -204,10 +205,21 @@ export class ShowroomConfigurator extends ShowroomElement {
       body = this.#renderError(this.#i18n.t('errorModel', { model: this.model ?? '' }), [], false);
     else if (!this.#ready(s) || !s.catalog || !s.build || !s.price) body = this.#renderLoading();
     else {
-      const view = modelView(s.catalog, s.build.modelId);
-      body = view ? this.#renderConfigurator(view, s, s.build, s.price) : this.#renderLoading();
+      const runtime = this.#runtime();
+      const view = runtime && modelView(s.catalog, s.build.modelId, runtime.createConfigurator);
+      body =
+        runtime && view
+          ? this.#renderConfigurator(runtime, view, s, s.build, s.price)
+          : this.#renderLoading();
     }
     return html`<div part="base" class="base" lang=${this.#i18n.locale}>${body}</div>`;
+  }
+
+  /** Core's engine and finance, once the lazily loaded runtime is here (then the element re-renders). */
+  #runtime(): Runtime | undefined {
+    const runtime = getRuntime();
+    if (!runtime) void loadRuntime().then(() => this.requestUpdate());
+    return runtime;
   }
 
   #renderLoading(): TemplateResult {
@@ -261,7 +273,13 @@ export class ShowroomConfigurator extends ShowroomElement {
     </div>`;
   }
 
-  #renderConfigurator(view: ModelView, s: Slice, build: Build, price: PriceBreakdown): TemplateResult {
+  #renderConfigurator(
+    runtime: Runtime,
+    view: ModelView,
+    s: Slice,
+    build: Build,
+    price: PriceBreakdown,
+  ): TemplateResult {
     const states = view.states(build);
     const trim = view.trims.get(build.trimId);
     const hero = view.model.media?.['hero'];
@@ -283,7 +301,7 @@ export class ShowroomConfigurator extends ShowroomElement {
         </div>
         <aside class="summary" part="summary" aria-labelledby="summary-title">
           <h3 id="summary-title" class="summary-title">${this.#i18n.t('summary')}</h3>
-          ${this.#renderSummary(view, s, states, price)}
+          ${this.#renderSummary(runtime, view, s, states, price)}
           <slot name="actions"></slot>
         </aside>
       </div>
@@ -638,6 +656,7 @@ export class ShowroomConfigurator extends ShowroomElement {
   // ── summary, price, finance ──
 
   #renderSummary(
+    runtime: Runtime,
     view: ModelView,
     s: Slice,
     states: ReadonlyMap<string, OptionState>,
@@ -648,7 +667,7 @@ export class ShowroomConfigurator extends ShowroomElement {
     const trim = view.trims.get(price.trimId);
     const offer = view.model.finance;
     const monthly = offer
-      ? (s.quote ?? financeQuote(price.total, currency, offer, s.finance ?? {})).monthlyPayment
+      ? (s.quote ?? runtime.financeQuote(price.total, currency, offer, s.finance ?? {})).monthlyPayment
       : undefined;
     const chosen = price.options.filter(
       (line) => !states.get(line.optionId)?.hidden || line.status === 'included',
@@ -700,11 +719,12 @@ export class ShowroomConfigurator extends ShowroomElement {
             : i18n.t('totalAnnounce', { total })
         }
       </p>
-      ${this.#renderFinance(view, s, price.total, currency)}
+      ${this.#renderFinance(runtime, view, s, price.total, currency)}
     `;
   }
 
   #renderFinance(
+    runtime: Runtime,
     view: ModelView,
     s: Slice,
     total: number,
@@ -714,7 +734,7 @@ export class ShowroomConfigurator extends ShowroomElement {
     if (!offer) return nothing;
     const i18n = this.#i18n;
     // Until the shopper touches the plan, show the offer's default plan (not recorded in the journey).
-    const quote = s.quote ?? financeQuote(total, currency, offer, s.finance ?? {});
+    const quote = s.quote ?? runtime.financeQuote(total, currency, offer, s.finance ?? {});
     const percent = total > 0 ? Math.round((quote.downPayment / total) * 100) : 0;
     const minPercent = Math.ceil(offer.minDownPaymentPercent);
     const valueText = i18n.t('downPaymentValue', {

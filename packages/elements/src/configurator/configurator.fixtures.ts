@@ -2,6 +2,7 @@ import { html, render } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../define/configurator.js';
 import { badCatalog } from '../fixtures/catalog.js';
+import { loadRuntime } from '../base/runtime.js';
 import { fixtureJourney, journeyScope, until, type FixtureJourney } from '../fixtures/journey.js';
 import type { ShowroomConfigurator } from './configurator.component.js';
 
@@ -78,6 +79,9 @@ export function configuratorFixture(scenario: ConfiguratorScenario = 'ready'): C
     ...fx,
     scope,
     element,
-    settled: settled.then(() => element.updateComplete).then(() => undefined),
+    settled: settled
+      .then(() => loadRuntime())
+      .then(() => element.updateComplete)
+      .then(() => undefined),
   };
 }

@@ -1,4 +1,3 @@
-import { createConfigurator } from '@showroom/core';
 import type {
   Build,
   Catalog,
@@ -33,8 +32,15 @@ export interface ModelView {
 
 const views = new WeakMap<Catalog, Map<string, ModelView>>();
 
-/** The cached {@link ModelView} of `modelId` in `catalog`, or `undefined` when the model is not in it. */
-export function modelView(catalog: Catalog, modelId: string): ModelView | undefined {
+/**
+ * The cached {@link ModelView} of `modelId` in `catalog`, or `undefined` when the model is not
+ * in it. `createConfigurator` is core's (passed in: the engine arrives with the lazy runtime).
+ */
+export function modelView(
+  catalog: Catalog,
+  modelId: string,
+  createConfigurator: (catalog: Catalog, modelId: string) => Configurator,
+): ModelView | undefined {
   let byModel = views.get(catalog);
   if (!byModel) views.set(catalog, (byModel = new Map()));
   const cached = byModel.get(modelId);
