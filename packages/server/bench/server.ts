@@ -162,7 +162,7 @@ try {
   // Warm up the JIT and the statement caches.
   await run({ path: '/api/v1/leads', connections: 8, amount: 1_000, body: lead });
 
-  const leads = await run({ path: '/api/v1/leads', connections: 16, amount: LEADS, body: lead });
+  const leads = await run({ path: '/api/v1/leads', connections: 10, amount: LEADS, body: lead });
   const ingest = summary('POST /leads', leads);
 
   const slotsRes = await fetch(`${url}/api/v1/slots?service=test-drive&days=28`);
