@@ -21,7 +21,17 @@ import { gzipSync } from 'node:zlib';
 
 const here = new URL('..', import.meta.url).pathname;
 const elements = process.argv.slice(2).length ? process.argv.slice(2) : ['configurator', 'build-saver'];
-const shared = ['lit', 'lit/*', '@lit/*', '@showroom/core', '@showroom/core/*', 'xstate', 'zod', 'zod/*', 'idb-keyval'];
+const shared = [
+  'lit',
+  'lit/*',
+  '@lit/*',
+  '@showroom/core',
+  '@showroom/core/*',
+  'xstate',
+  'zod',
+  'zod/*',
+  'idb-keyval',
+];
 const common = {
   bundle: true,
   format: 'esm',
@@ -45,11 +55,13 @@ for (const name of elements) {
   const closure = (file, kinds, seen = new Set()) => {
     if (seen.has(file)) return seen;
     seen.add(file);
-    for (const imp of outputs[file]?.imports ?? []) if (kinds.includes(imp.kind)) closure(imp.path, kinds, seen);
+    for (const imp of outputs[file]?.imports ?? [])
+      if (kinds.includes(imp.kind)) closure(imp.path, kinds, seen);
     return seen;
   };
   const sum = (files) => [...files].reduce((n, f) => n + gz(f), 0);
-  const from = (name) => Object.keys(outputs).find((f) => Object.keys(outputs[f].inputs).some((i) => i.endsWith(name)));
+  const from = (name) =>
+    Object.keys(outputs).find((f) => Object.keys(outputs[f].inputs).some((i) => i.endsWith(name)));
   const statics = closure(entryOut, ['import-statement']);
   const interactive = closure(from('base/core-runtime.ts'), ['import-statement'], new Set(statics));
   const demo = closure(from('base/demo-source.ts'), ['import-statement'], new Set(interactive));
@@ -61,11 +73,17 @@ for (const name of elements) {
 
   console.log(`\n${name} (gzip -9)`);
   console.log(`  own code              ${kb(own).padStart(9)}`);
-  console.log(`  first paint all-in    ${kb(sum(statics)).padStart(9)}  (loading state: the element, its base, Lit)`);
-  console.log(`  interactive all-in    ${kb(sum(interactive)).padStart(9)}  (+ journey machine, engine, zod/mini: a page-configured journey)`);
+  console.log(
+    `  first paint all-in    ${kb(sum(statics)).padStart(9)}  (loading state: the element, its base, Lit)`,
+  );
+  console.log(
+    `  interactive all-in    ${kb(sum(interactive)).padStart(9)}  (+ journey machine, engine, zod/mini: a page-configured journey)`,
+  );
   console.log(`  + built-in demo       ${kb(sum(demo)).padStart(9)}  (+ demo catalog and in-memory source)`);
   for (const f of lazy) {
-    const inputs = Object.keys(outputs[f].inputs).map((i) => i.replace(/^.*node_modules\//, '')).join(', ');
+    const inputs = Object.keys(outputs[f].inputs)
+      .map((i) => i.replace(/^.*node_modules\//, ''))
+      .join(', ');
     console.log(`  lazy ${relative(outdir, f).padEnd(16)} ${kb(gz(f)).padStart(9)}  (${inputs})`);
   }
 }

@@ -3,7 +3,9 @@
  * finance), loaded with `import()` so that an element's chunk paints its loading state with
  * Lit alone and the heavy part arrives in one chunk shared by every element on the page.
  */
-export type Runtime = typeof import('./core-runtime.js');
+import type * as CoreRuntime from './core-runtime.js';
+
+export type Runtime = typeof CoreRuntime;
 
 let runtime: Runtime | undefined;
 let loading: Promise<Runtime> | undefined;
