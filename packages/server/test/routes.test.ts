@@ -343,6 +343,26 @@ for (const kind of DB_KINDS) {
           'idempotency_mismatch',
         );
       });
+      it('books once when the same key arrives twice at the same moment', async () => {
+        const query = 'service=test-drive&location=sh-hongqiao&trim=a6-perf&from=2027-03-25&days=1';
+        const slot = (await api.get<{ slots: Slot[] }>(`/api/v1/slots?${query}`)).json.slots[0];
+        assert.ok(slot);
+        const body = { slotId: slot.id, lead: makeLead() };
+        const key = { 'Idempotency-Key': `twice-${body.lead.id}` };
+        const [a, b] = await Promise.all([
+          api.post<Booking>('/api/v1/bookings', body, key),
+          api.post<Booking>('/api/v1/bookings', body, key),
+        ]);
+        const created = [a, b].filter((r) => r.status === 201);
+        const waiting = [a, b].filter((r) => r.status === 409);
+        assert.ok(created.length >= 1, `${a.status} ${b.status}`);
+        for (const w of waiting) assertError(w, 409, 'idempotency_in_flight');
+        assert.equal(new Set(created.map((r) => r.json.id)).size, 1, 'one booking, whoever answers');
+        const after = (await api.get<{ slots: Slot[] }>(`/api/v1/slots?${query}`)).json.slots.find(
+          (s) => s.id === slot.id,
+        );
+        assert.equal(after?.remaining, slot.remaining - 1);
+      });
     });
 
     describe('consultations now', () => {
