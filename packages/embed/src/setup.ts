@@ -5,4 +5,4 @@
 import { configureShowroom } from './configure.js';
 import { getEmbedConfig } from './runtime.js';
 
-configureShowroom(getEmbedConfig());
+void configureShowroom(getEmbedConfig());

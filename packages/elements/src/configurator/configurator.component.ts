@@ -1,5 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { resolveText } from '@showroom/core';
+// From the text entry, not the package root: a barrel import would pull the journey runtime
+// into this element's chunk (esbuild splits by module reachability, not by use).
+import { resolveText } from '@showroom/core/text';
 import type {
   CatalogGroup,
   CatalogOption,

@@ -1,12 +1,15 @@
 import { defineElement } from '../base/define.js';
 import { ShowroomJourney } from '../journey/journey.component.js';
 import { VERSION } from '../version.js';
-// The shell renders every step's element, so it defines them too.
+// The first step paints at once; the other steps' elements follow while the shopper configures.
 import './configurator.js';
-import './build-saver.js';
-import './video-consult.js';
-import './test-drive.js';
-import './lead-form.js';
 
 export { ShowroomJourney };
+ShowroomJourney.loadSteps = () =>
+  Promise.all([
+    import('./build-saver.js'),
+    import('./video-consult.js'),
+    import('./test-drive.js'),
+    import('./lead-form.js'),
+  ]);
 defineElement('showroom-journey', ShowroomJourney, VERSION);

@@ -1,4 +1,3 @@
-import { createJourney } from '@showroom/core';
 import type { JourneyPrivacy, LeadChannel, LeadSource } from '@showroom/core';
 import type { JourneyHandle } from '../base/journey.js';
 
@@ -33,7 +32,11 @@ export function makeShellJourney(options: ShellJourneyOptions): Promise<JourneyH
 }
 
 async function demoShellJourney(options: ShellJourneyOptions): Promise<JourneyHandle> {
-  const { demoSource } = await import('../base/demo-source.js');
+  // Imported on demand: an element chunk carries neither the journey runtime nor the demo data.
+  const [{ createJourney }, { demoSource }] = await Promise.all([
+    import('@showroom/core'),
+    import('../base/demo-source.js'),
+  ]);
   const { actor } = await createJourney({
     source: demoSource(options.pageUrl),
     channel: options.channel,

@@ -101,6 +101,13 @@ const dataLayerEvents = [
 export class ShowroomJourney extends ShowroomElement {
   static override styles = [...ShowroomElement.styles, journeyStyles];
 
+  /**
+   * Loads the elements of the steps after the first (set by `define/journey`): they are fetched
+   * once the configurator has painted, while the shopper looks at it, so the first paint stays
+   * small and a kiosk that goes offline later still has every step.
+   */
+  static loadSteps: (() => Promise<unknown>) | undefined;
+
   static override properties = {
     ...ShowroomElement.properties,
     model: { type: String },
@@ -169,6 +176,14 @@ export class ShowroomJourney extends ShowroomElement {
     for (const type of dataLayerEvents) this.addEventListener(type, this.#pushToDataLayer);
     if (!this.#handle) this.#bind(this.journey ?? deferJourney(makeShellJourney(this.#options())));
     if (this.kiosk) this.#idle.enable('attract');
+    const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback;
+    (idle ?? ((cb: () => void) => setTimeout(cb, 200)))(() => this.#loadSteps());
+  }
+
+  #loadSteps(): void {
+    (this.constructor as typeof ShowroomJourney)
+      .loadSteps?.()
+      .catch((err: unknown) => console.error('Showroom: a journey step could not be loaded', err));
   }
 
   override disconnectedCallback(): void {
@@ -228,6 +243,7 @@ export class ShowroomJourney extends ShowroomElement {
   }
 
   #go(view: JourneyView): void {
+    this.#loadSteps();
     this.#handle?.send({ type: 'panel.open', panel: `journey-${view}` });
   }
 

@@ -1,7 +1,9 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { resolveText } from '@showroom/core';
+// From the text entry, not the package root: a barrel import would pull the journey runtime
+// into this element's chunk (esbuild splits by module reachability, not by use).
+import { resolveText } from '@showroom/core/text';
 import type {
   Booking,
   ConsultationNow,
