@@ -1,7 +1,7 @@
 // Shared by the journey tests: a small catalog, a manual clock, deterministic ids, and a journey
 // over the in-memory source with everything injectable.
 import { createActor, fromPromise } from 'xstate';
-import type { Actor } from 'xstate';
+import type { Actor, AnyActorLogic } from 'xstate';
 import {
   ApiError,
   createJourneyMachine,
@@ -9,7 +9,17 @@ import {
   journeyActors,
   parseCatalog,
 } from '@showroom/core';
-import type { Catalog, JourneyClock, JourneyInput, JourneyMachine, MemorySource } from '@showroom/core';
+import type {
+  Catalog,
+  JourneyActorLogic,
+  JourneyClock,
+  JourneyInput,
+  JourneyMachine,
+  MemorySource,
+} from '@showroom/core';
+
+/** Test doubles for some of the journey's actors (typed loosely: each test checks what it needs). */
+export type TestActors = Partial<Record<keyof JourneyActorLogic, AnyActorLogic>>;
 
 /** One model, two trims; the sport package needs 21-inch wheels; Performance excludes white paint. */
 export function catalogJson() {
@@ -164,26 +174,29 @@ export function offline(): ApiError {
 export function journeyMachineFor(
   source: MemorySource,
   clock: JourneyClock,
-  actors: Partial<ReturnType<typeof journeyActors>> = {},
+  actors: TestActors = {},
   uuid = counterUuid(),
 ) {
   return createJourneyMachine({ now: () => clock.now(), uuid }).provide({
-    actors: { ...journeyActors(source), ...actors },
+    actors: { ...journeyActors(source), ...(actors as Partial<JourneyActorLogic>) },
   });
 }
 
-/** A started journey over the in-memory source. */
+/** A started journey over the in-memory source (its own, or `source` shared with another journey). */
 export function startJourney(
   options: {
     input?: Partial<JourneyInput>;
-    actors?: Partial<ReturnType<typeof journeyActors>>;
+    actors?: TestActors | ((source: MemorySource) => TestActors);
     catalog?: Catalog;
+    source?: MemorySource;
+    uuid?: () => string;
   } = {},
 ): Harness {
   const clock = manualClock();
   const catalog = options.catalog ?? testCatalog();
-  const source = createMemorySource({ catalog, now: () => clock.now(), seed: 7 });
-  const machine = journeyMachineFor(source, clock, options.actors);
+  const source = options.source ?? createMemorySource({ catalog, now: () => clock.now(), seed: 7 });
+  const actors = typeof options.actors === 'function' ? options.actors(source) : options.actors;
+  const machine = journeyMachineFor(source, clock, actors, options.uuid);
   const actor = createActor(machine, { input: { channel: 'brand-site', locale: 'en', ...options.input } });
   const emitted: Harness['emitted'] = [];
   actor.on('*', (e) => emitted.push(e as Harness['emitted'][number]));
