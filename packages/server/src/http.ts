@@ -18,7 +18,11 @@ export class ApiError extends Error {
     readonly extra: { issues?: ApiIssue[]; alternatives?: Slot[] } = {},
     readonly headers: Record<string, string> = {},
   ) {
+    // An answer, not a bug: no stack trace to capture (409s come by the thousand under contention).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
   }
 
   /** The response body. */

@@ -1,7 +1,16 @@
 import type { Advisor, Service, Slot } from '@showroom/core';
 import type { Param, Queryable } from './db/db.js';
 import type { SeedAdvisor, SeedLocation, WeeklyHours } from './seed/schema.js';
-import { addDays, localDate, minutesOf, timeOf, toZonedIso, weekday, zonedToUtc } from './time.js';
+import {
+  addDays,
+  localDate,
+  minutesOf,
+  offsetMinutes,
+  timeOf,
+  toZonedIso,
+  weekday,
+  zonedToUtc,
+} from './time.js';
 
 /**
  * Appointment slots. Each bookable place-in-time is one row of `slots` with a `capacity`
@@ -62,6 +71,25 @@ function rangesOn(hours: WeeklyHours, date: string): [number, number][] {
 
 const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').slice(0, 13) + 'Z';
 
+/**
+ * Minutes since local midnight on `date` to UTC instants. On a day without an offset change
+ * (a 24-hour day with the same offset at both ends) that is one addition; on the day of a
+ * change every time is converted on its own, and a time the change skips has none.
+ */
+function dayClock(date: string, timeZone: string): (minutes: number) => number | null {
+  const start = zonedToUtc(date, '00:00', timeZone);
+  const next = zonedToUtc(addDays(date, 1), '00:00', timeZone);
+  if (
+    start !== null &&
+    next !== null &&
+    next - start === 86_400_000 &&
+    offsetMinutes(start, timeZone) === offsetMinutes(next - 1, timeZone)
+  ) {
+    return (m) => start + m * 60_000;
+  }
+  return (m) => zonedToUtc(date, timeOf(m), timeZone);
+}
+
 /** Slots `every` minutes apart, `minutes` long, inside each open range of `hours` on `date`. */
 function* cut(
   hours: WeeklyHours,
@@ -69,12 +97,15 @@ function* cut(
   timeZone: string,
   plan: { every: number; minutes: number },
 ): Generator<{ start: number; end: number }> {
-  for (const [open, close] of rangesOn(hours, date)) {
+  const ranges = rangesOn(hours, date);
+  if (ranges.length === 0) return;
+  const at = dayClock(date, timeZone);
+  for (const [open, close] of ranges) {
     for (let m = open; m + plan.minutes <= close; m += plan.every) {
-      const start = zonedToUtc(date, timeOf(m), timeZone);
-      const end = zonedToUtc(date, timeOf(m + plan.minutes), timeZone);
-      // A wall-clock time skipped by a daylight-saving change has no slot.
-      if (start !== null && end !== null && end > start) yield { start, end };
+      // Slots start on the wall clock and last real minutes; a start time that a
+      // daylight-saving change skips has no slot.
+      const start = at(m);
+      if (start !== null) yield { start, end: start + plan.minutes * 60_000 };
     }
   }
 }
