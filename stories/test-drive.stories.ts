@@ -113,6 +113,8 @@ export interface BookingFixtureOptions {
   override?: Partial<ShowroomSource>;
   /** The dealer the lead is for (asks for consent to share with the dealer). */
   dealerId?: string;
+  /** The page the lead says it came from. */
+  page?: string;
 }
 
 /** A journey over the in-memory source with the fixtures above, at a fixed time, stored nowhere. */
@@ -131,7 +133,10 @@ export async function bookingFixture(options: BookingFixtureOptions = {}): Promi
     modelId: 'a6',
     consentTextVersion: '2026-03-01',
     slotDays: 21,
-    ...(options.dealerId ? { leadSource: { dealerId: options.dealerId } } : {}),
+    leadSource: {
+      ...(options.dealerId ? { dealerId: options.dealerId } : {}),
+      ...(options.page ? { page: options.page } : {}),
+    },
     storage: null,
     network: null,
     clock: {

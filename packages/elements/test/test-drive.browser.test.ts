@@ -1,6 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { ShowroomBookingConfirmedEvent, ShowroomLeadSentEvent } from '../src/base/events.js';
+import type {
+  ShowroomBookingConfirmedEvent,
+  ShowroomErrorEvent,
+  ShowroomLeadSentEvent,
+} from '../src/base/events.js';
+import { deferJourney, type JourneyHandle } from '../src/base/journey.js';
 import type { ShowroomTestDrive } from '../src/test-drive/test-drive.component.js';
 import type { ShowroomLeadForm } from '../src/lead-form/lead-form.component.js';
 import {
@@ -11,6 +16,7 @@ import {
   deepActive,
   journeyReady,
   nameOf,
+  sampleContact,
   takeSlot,
   testDriveStates,
   testDriveTemplate,
@@ -357,6 +363,27 @@ describe('showroom-test-drive', () => {
     f.journey.stop();
   });
 
+  it('starts by itself once a journey that was still being made is ready', async () => {
+    const f = await bookingFixture();
+    let resolve!: (journey: JourneyHandle) => void;
+    const deferred = deferJourney(new Promise<JourneyHandle>((r) => (resolve = r)));
+    const host = await fixture(
+      html`<div>
+        <button id="before">before</button>
+        ${withJourney({ actor: deferred } as unknown as BookingFixture['journey'], 'en', testDriveTemplate())}
+      </div>`,
+    );
+    const el = host.querySelector('showroom-test-drive')!;
+    await settle(el);
+    expect(root(el).querySelector('.loading')).to.not.equal(null);
+    resolve(f.journey.actor);
+    await waitUntil(
+      () => appointmentState(f.journey) === 'choosingLocation',
+      'locations load when it is ready',
+    );
+    f.journey.stop();
+  });
+
   it('tries the locations again after a failure', async () => {
     let calls = 0;
     const f = await bookingFixture({
@@ -378,6 +405,34 @@ describe('showroom-test-drive', () => {
     expect(errors).to.deep.equal(['unavailable']);
     root(el).querySelector<HTMLButtonElement>('[role="alert"] button')!.click();
     await waitUntil(() => appointmentState(f.journey) === 'choosingLocation');
+    f.journey.stop();
+  });
+
+  it('names what the page must fix when its set-up makes the lead invalid', async () => {
+    // The lead schema takes only http(s) URLs with a domain name as the page it came from.
+    const f = await bookingFixture({ page: 'http://localhost:8080/' });
+    const reported: ShowroomErrorEvent[] = [];
+    document.addEventListener('showroom-error', (e) => reported.push(e), { once: true });
+    const el = await mount(f);
+    await waitUntil(() => appointmentState(f.journey) === 'choosingLocation');
+    f.journey.actor.send({ type: 'location.pick', locationId: 'muc-schwabing' });
+    await waitUntil(() => appointmentState(f.journey) === 'choosingSlot');
+    f.journey.actor.send({ type: 'slot.pick', slotId: f.journey.actor.getSnapshot().context.slots[0]!.id });
+    f.journey.actor.send({ type: 'contact.update', ...sampleContact });
+    await settle(el);
+    leadForm(el).shadowRoot!.querySelector<HTMLButtonElement>('[part="submit"]')!.click();
+    await waitUntil(
+      () => root(el).querySelector('[part="error"][role="alert"] li') !== null,
+      'the problem is listed',
+    );
+    expect(root(el).querySelector('[role="alert"]')!.textContent).to.contain(
+      'Please let the site owner know',
+    );
+    expect(root(el).querySelector('[role="alert"] li')!.textContent).to.match(/^source\.page: /);
+    expect(reported[0]?.detail.code).to.equal('lead_invalid');
+    expect(reported[0]?.detail.issues.map((i) => i.path)).to.deep.equal(['source.page']);
+    expect(f.source.bookings()).to.have.length(0);
+    await expect(el).to.be.accessible();
     f.journey.stop();
   });
 

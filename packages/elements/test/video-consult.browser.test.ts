@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { ShowroomBookingConfirmedEvent } from '../src/base/events.js';
+import type { ShowroomBookingConfirmedEvent, ShowroomErrorEvent } from '../src/base/events.js';
 import type { ShowroomLeadForm } from '../src/lead-form/lead-form.component.js';
 import type { ShowroomVideoConsult } from '../src/video-consult/video-consult.component.js';
 import {
@@ -231,6 +231,24 @@ describe('showroom-video-consult', () => {
     await settle(el);
     expect(text(el)).to.contain('約 30 分鐘後有空');
     expect(button(el, '再次查看')).to.not.equal(undefined);
+    await expect(el).to.be.accessible();
+    f.journey.stop();
+  });
+
+  it('names what the page must fix when its set-up keeps a call from starting', async () => {
+    const f = await bookingFixture({ page: 'http://localhost:8080/' });
+    const reported: ShowroomErrorEvent[] = [];
+    document.addEventListener('showroom-error', (e) => reported.push(e), { once: true });
+    const el = await mount(f);
+    await waitUntil(() => advisorState(f) === 'available');
+    await settle(el);
+    await clickTalkNow(el);
+    await fillContact(leadForm(el));
+    leadForm(el).shadowRoot!.querySelector<HTMLButtonElement>('[part="submit"]')!.click();
+    await waitUntil(() => root(el).querySelector('[part="error"] li') !== null, 'the problem is listed');
+    expect(root(el).querySelector('[part="error"] li')!.textContent).to.match(/^source\.page: /);
+    expect(reported[0]?.detail.code).to.equal('lead_invalid');
+    expect(advisorState(f)).to.equal('available');
     await expect(el).to.be.accessible();
     f.journey.stop();
   });

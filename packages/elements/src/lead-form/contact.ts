@@ -129,6 +129,26 @@ export function normalizePhone(input: string, region: PhoneRegion = 'CN'): Phone
   return e164 !== undefined && E164.test(e164) ? { ok: true, e164 } : { ok: false, problem: 'phone-invalid' };
 }
 
+// ── lead issues ──
+
+const issueFields: Readonly<Record<string, ContactField>> = {
+  'customer.name': 'name',
+  'customer.phone': 'phone',
+  'customer.email': 'email',
+  'customer.preferredContact': 'preferredContact',
+  'customer.wechatId': 'wechatId',
+  'consent.contact': 'consentContact',
+  'consent.shareWithDealer': 'consentShareWithDealer',
+};
+
+/**
+ * The form field a problem with a lead belongs to, by its path: `customer.phone` from the lead
+ * schema, or `lead.customer.phone` from a refused booking request; `undefined` for the rest.
+ */
+export function fieldOfIssue(path: string): ContactField | undefined {
+  return issueFields[path.replace(/^lead\./, '')];
+}
+
 // ── validation ──
 
 const emailSchema = z.email();

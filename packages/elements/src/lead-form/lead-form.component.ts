@@ -9,6 +9,7 @@ import { ShowroomLeadFailedEvent, ShowroomLeadQueuedEvent, ShowroomLeadSentEvent
 import { ShowroomElement } from '../base/showroom-element.js';
 import {
   CONTACT_METHODS,
+  fieldOfIssue,
   normalizePhone,
   toLeadConsent,
   toLeadCustomer,
@@ -57,17 +58,6 @@ function select(snapshot: JourneySnapshot): Slice {
     errorMessage: context.errors.lead?.message ?? null,
   };
 }
-
-/** Journey issue paths (lead schema, 422 answers) by the form field they belong to. */
-const issueFields: Record<string, ContactField> = {
-  'customer.name': 'name',
-  'customer.phone': 'phone',
-  'customer.email': 'email',
-  'customer.preferredContact': 'preferredContact',
-  'customer.wechatId': 'wechatId',
-  'consent.contact': 'consentContact',
-  'consent.shareWithDealer': 'consentShareWithDealer',
-};
 
 const fieldOrder: ContactField[] = [
   'name',
@@ -410,7 +400,7 @@ export class ShowroomLeadForm extends ShowroomElement {
       if (this._submitted || this._touched.has(issue.field)) shown.set(issue.field, this.#message(issue));
     }
     for (const issue of this.#journey.value.issues) {
-      const field = issueFields[issue.path];
+      const field = fieldOfIssue(issue.path);
       if (field && !shown.has(field)) shown.set(field, `${this.#label(field)}: ${issue.message}`);
     }
     return new Map(fieldOrder.filter((f) => shown.has(f)).map((f) => [f, shown.get(f)!]));

@@ -1,7 +1,9 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { resolveText } from '@showroom/core';
+// From the text entry, not the package root: a barrel import would pull the journey runtime
+// into this element's chunk (esbuild splits by module reachability, not by use).
+import { resolveText } from '@showroom/core/text';
 import type {
   Booking,
   FieldIssue,
@@ -21,7 +23,13 @@ import type { PhoneRegion } from '../lead-form/contact.js';
 import { formStyles } from '../lead-form/form.styles.js';
 import { toggleState } from '../lead-form/element-state.js';
 import type { ShowroomContactSubmitEvent } from '../lead-form/lead-form.events.js';
-import { forwardLeadEvents, geolocate, type Geolocate } from './booking.js';
+import {
+  forwardLeadEvents,
+  geolocate,
+  LeadProblemReporter,
+  problemsBlock,
+  type Geolocate,
+} from './booking.js';
 import { SlotGrid } from './slot-grid.js';
 import { slotGridStyles } from './slot-grid.styles.js';
 import { testDriveMessages, type TestDriveMessageKey } from './test-drive.messages.js';
@@ -204,6 +212,7 @@ export class ShowroomTestDrive extends ShowroomElement {
   #autoStarted = false;
   #hadFocus = false;
   #lastStep: TestDriveStep | undefined;
+  readonly #problems = new LeadProblemReporter();
 
   constructor() {
     super();
@@ -284,7 +293,7 @@ export class ShowroomTestDrive extends ShowroomElement {
     this.#hadFocus = this.matches(':focus-within');
     // Once seen with the catalog ready and nothing booked yet, the booking starts by itself.
     const { state, catalogReady } = this.#journey.value;
-    if (state !== 'idle') {
+    if (state !== 'idle' && state !== '') {
       // A booking under way (or restored): never start one by itself after it ends.
       this.#autoStarted = true;
       if (state !== 'cancelling') this._cancelled = false;
@@ -303,6 +312,7 @@ export class ShowroomTestDrive extends ShowroomElement {
     }
     this.#lastStep = step;
     const { state, error } = this.#journey.value;
+    this.#problems.report(this, error, () => this.#journey.sentLast(['booking.confirm']));
     const states = this.#internals.states;
     toggleState(states, 'loading', state === 'locating' || state === 'loadingSlots');
     toggleState(states, 'booking', state === 'preparing' || state === 'booking');
@@ -585,8 +595,6 @@ export class ShowroomTestDrive extends ShowroomElement {
     const home = service === 'home-test-drive';
     const address = this.#address;
     const addressIssue = issues.find((i) => i.path === 'address' || i.path.endsWith('.address'));
-    const otherError =
-      error && error.code !== 'contact_required' && error.code !== 'slot_unavailable' ? error : null;
     return html`<h3 id="step-heading" tabindex="-1">${this.#t('step.contact')}</h3>
       <div class="summary" part="summary">
         <h4>${this.#t('summary')}</h4>
@@ -636,13 +644,10 @@ export class ShowroomTestDrive extends ShowroomElement {
             </fieldset>`
           : nothing
       }
-      ${
-        otherError
-          ? html`<p class="alert" part="error" role="alert">
-              ${this.#t('error', { message: otherError.message })}
-            </p>`
-          : nothing
-      }
+      ${problemsBlock(error, {
+        failed: (message) => this.#t('error', { message }),
+        notSent: this.#t('notSent'),
+      })}
       <showroom-lead-form
         part="lead-form"
         no-title

@@ -50,6 +50,7 @@ export const testDriveMessages = defineMessages(
     cancelled: 'Your booking is cancelled.',
     bookAgain: 'Book another time',
     error: 'Something went wrong: {message}',
+    notSent: 'Your booking could not be sent. Please let the site owner know:',
     noModel: 'Configure a car first, or set the model attribute.',
   },
   {
@@ -101,6 +102,7 @@ export const testDriveMessages = defineMessages(
       cancelled: '您的预约已取消。',
       bookAgain: '预约其他时间',
       error: '出错了：{message}',
+      notSent: '无法提交您的预约，请告知网站管理员：',
       noModel: '请先配置车辆，或设置 model 属性。',
     },
     'zh-TW': {
@@ -151,6 +153,7 @@ export const testDriveMessages = defineMessages(
       cancelled: '您的預約已取消。',
       bookAgain: '預約其他時間',
       error: '發生錯誤：{message}',
+      notSent: '無法送出您的預約，請告知網站管理員：',
       noModel: '請先配置車輛，或設定 model 屬性。',
     },
   },

@@ -21,7 +21,7 @@ import type { PhoneRegion } from '../lead-form/contact.js';
 import { formStyles } from '../lead-form/form.styles.js';
 import { toggleState } from '../lead-form/element-state.js';
 import type { ShowroomContactSubmitEvent } from '../lead-form/lead-form.events.js';
-import { forwardLeadEvents } from '../test-drive/booking.js';
+import { forwardLeadEvents, LeadProblemReporter, problemsBlock } from '../test-drive/booking.js';
 import { formatTime } from '../test-drive/format.js';
 import { SlotGrid } from '../test-drive/slot-grid.js';
 import { slotGridStyles } from '../test-drive/slot-grid.styles.js';
@@ -181,6 +181,8 @@ export class ShowroomVideoConsult extends ShowroomElement {
     inShopperZone: true,
   });
   readonly #internals = this.attachInternals();
+  readonly #appointmentProblems = new LeadProblemReporter();
+  readonly #advisorProblems = new LeadProblemReporter();
   #visibility: IntersectionObserver | undefined;
   #seen = false;
   #checked = false;
@@ -287,6 +289,8 @@ export class ShowroomVideoConsult extends ShowroomElement {
     }
     this.#lastView = view;
     const { advisorState, state, error, advisorError } = this.#journey.value;
+    this.#appointmentProblems.report(this, error, () => this.#journey.sentLast(['booking.confirm']));
+    this.#advisorProblems.report(this, advisorError, () => this.#journey.sentLast(['consult.start']));
     const states = this.#internals.states;
     toggleState(states, 'available', advisorState === 'available');
     toggleState(states, 'in-call', advisorState === 'inCall');
@@ -355,6 +359,13 @@ export class ShowroomVideoConsult extends ShowroomElement {
     </section>`;
   }
 
+  #problems(error: JourneyError | null): TemplateResult | typeof nothing {
+    return problemsBlock(error, {
+      failed: (message) => this.#t('error', { message }),
+      notSent: this.#t('notSent'),
+    });
+  }
+
   #buildLine(): TemplateResult | typeof nothing {
     const { modelName } = this.#journey.value;
     return modelName
@@ -418,7 +429,7 @@ export class ShowroomVideoConsult extends ShowroomElement {
         ${
           this._talkNow
             ? html`<h3 id="step-heading" tabindex="-1">${this.#t('talkNowTitle')}</h3>
-                ${this.#buildLine()}
+                ${this.#buildLine()} ${this.#problems(advisorError)}
                 ${this.#leadForm(this.#t(starting ? 'starting' : 'startCall'), starting, (e) => this.#onTalkNowSubmit(e))}`
             : html`<button
                 type="button"
@@ -504,8 +515,6 @@ export class ShowroomVideoConsult extends ShowroomElement {
   #contactView(): TemplateResult {
     const { slot, service, state, error } = this.#journey.value;
     const busy = state === 'preparing' || state === 'booking';
-    const otherError =
-      error && error.code !== 'contact_required' && error.code !== 'slot_unavailable' ? error : null;
     return html`<h3 id="step-heading" tabindex="-1">${this.#t('details')}</h3>
       <div class="summary" part="summary">
         <p><strong>${this.#t(`kind.${service === 'phone' ? 'phone' : 'video'}`)}</strong></p>
@@ -517,14 +526,7 @@ export class ShowroomVideoConsult extends ShowroomElement {
         }
         <button type="button" class="link" @click=${this.#bookLater}>${this.#t('change')}</button>
       </div>
-      ${this.#buildLine()}
-      ${
-        otherError
-          ? html`<p class="alert" part="error" role="alert">
-              ${this.#t('error', { message: otherError.message })}
-            </p>`
-          : nothing
-      }
+      ${this.#buildLine()} ${this.#problems(error)}
       ${this.#leadForm(this.#t(busy ? 'booking' : 'book'), busy, (e) => this.#onBookSubmit(e))}`;
   }
 

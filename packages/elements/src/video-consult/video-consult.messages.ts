@@ -49,6 +49,7 @@ export const videoConsultMessages = defineMessages(
     cancelling: 'Cancelling…',
     cancelled: 'Your call is cancelled.',
     error: 'Something went wrong: {message}',
+    notSent: 'Your request could not be sent. Please let the site owner know:',
   },
   {
     'zh-CN': {
@@ -94,6 +95,7 @@ export const videoConsultMessages = defineMessages(
       cancelling: '正在取消…',
       cancelled: '您的通话已取消。',
       error: '出错了：{message}',
+      notSent: '无法提交您的请求，请告知网站管理员：',
     },
     'zh-TW': {
       title: '諮詢顧問',
@@ -138,6 +140,7 @@ export const videoConsultMessages = defineMessages(
       cancelling: '正在取消…',
       cancelled: '您的通話已取消。',
       error: '發生錯誤：{message}',
+      notSent: '無法送出您的請求，請告知網站管理員：',
     },
   },
 );
