@@ -595,6 +595,12 @@ for (const kind of DB_KINDS) {
         const schemas = res.json.components.schemas;
         assert.equal(schemas.BookingRequest?.properties?.lead?.$ref, '#/components/schemas/Lead');
         assert.ok(schemas.Lead?.properties?.customer);
+        // Every reference resolves to a component.
+        const refs = [...res.text.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map(
+          (m) => m[1] ?? '',
+        );
+        assert.ok(refs.length > 20);
+        for (const ref of refs) assert.ok(schemas[ref], `$ref ${ref}`);
       });
     });
   });

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Location } from '@showroom/core';
 import { configFromEnv, defaultConfig } from '../src/config.js';
+import { openPostgres } from '../src/db/postgres.js';
+import { startServer } from '../src/start.js';
+import { makeLead, postgresUrl } from './support.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -52,6 +55,28 @@ describe('npm start', () => {
       child.kill('SIGTERM');
       assert.equal(await exited, 0);
       rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('startServer on PostgreSQL', () => {
+  it('stores everything in the database DATABASE_URL names', async () => {
+    const url = await postgresUrl();
+    const running = await startServer({ databaseUrl: url, now: () => Date.parse('2027-03-20T02:00:00Z') });
+    try {
+      const lead = makeLead();
+      const res = await fetch(`${running.url}/api/v1/leads`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(lead),
+      });
+      assert.equal(res.status, 201);
+      const db = openPostgres({ connectionString: url, max: 1 });
+      const row = await db.get<{ id: string }>('SELECT id FROM leads WHERE id = ?', [lead.id]);
+      await db.close();
+      assert.equal(row?.id, lead.id);
+    } finally {
+      await running.close();
     }
   });
 });
