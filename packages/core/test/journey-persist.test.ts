@@ -15,11 +15,13 @@ import {
   restoreJourneySnapshot,
 } from '@showroom/core';
 import type {
-  BookingRequest,
   CreateJourneyOptions,
   Journey,
+  JourneyActorInputs,
+  JourneyActorOutputs,
   JourneyEnvelope,
   Lead,
+  LeadDelivery,
   MemorySource,
   Slot,
 } from '@showroom/core';
@@ -71,12 +73,15 @@ async function toDetails(j: Journey) {
 }
 
 /** An actor that does the real call and then never answers: the page is closed before it does. */
-function answerLost<I, O>(call: (input: I) => Promise<O>) {
-  const seen: I[] = [];
-  const logic = fromPromise<O, I>(async ({ input }) => {
+function answerLost<K extends keyof JourneyActorInputs>(
+  _name: K,
+  call: (input: JourneyActorInputs[K]) => Promise<unknown>,
+) {
+  const seen: JourneyActorInputs[K][] = [];
+  const logic = fromPromise<JourneyActorOutputs[K], JourneyActorInputs[K]>(async ({ input }) => {
     seen.push(input);
     await call(input);
-    return new Promise<O>(() => undefined);
+    return new Promise<JourneyActorOutputs[K]>(() => undefined);
   });
   return { logic, seen };
 }
@@ -106,7 +111,7 @@ describe('journey persistence', () => {
 
   it('writes at once when a request with an idempotency key starts', async () => {
     const env = setup();
-    const book = answerLost((input: { request: BookingRequest; idempotencyKey: string }) =>
+    const book = answerLost('book', (input) =>
       env.source.createBooking(input.request, { idempotencyKey: input.idempotencyKey }),
     );
     const j = await open(env, { actors: { book: book.logic } });
@@ -121,7 +126,7 @@ describe('journey persistence', () => {
 
   it('resumes a booking after a reload with the same key and body: one booking, one lead', async () => {
     const env = setup();
-    const book = answerLost((input: { request: BookingRequest; idempotencyKey: string }) =>
+    const book = answerLost('book', (input) =>
       env.source.createBooking(input.request, { idempotencyKey: input.idempotencyKey }),
     );
     const first = await open(env, { actors: { book: book.logic } });
@@ -150,7 +155,7 @@ describe('journey persistence', () => {
 
   it('resumes a lead submission after a reload: sent once', async () => {
     const env = setup();
-    const submit = answerLost((input: { lead: Lead }) => env.source.sendLead(input.lead));
+    const submit = answerLost('submitLead', (input) => env.source.sendLead(input.lead));
     const first = await open(env, { actors: { submitLead: submit.logic } });
     await ready(first);
     first.actor.send({ type: 'contact.update', ...SHOPPER });
@@ -176,10 +181,10 @@ describe('journey persistence', () => {
       online: () => up,
       subscribe: (l: (online: boolean) => void) => (listeners.add(l), () => listeners.delete(l)),
     };
-    const flaky = fromPromise(async ({ input }: { input: { lead: Lead } }) => {
+    const flaky = fromPromise<LeadDelivery, { lead: Lead }>(async ({ input }) => {
       if (!up) throw offline();
       await env.source.sendLead(input.lead);
-      return { status: 'sent' as const };
+      return { status: 'sent' };
     });
     const first = await open(env, { network, actors: { submitLead: flaky } });
     await ready(first);
@@ -202,7 +207,7 @@ describe('journey persistence', () => {
 
   it('writes no personal data in kiosk mode, and a reload mid-booking asks for the details again', async () => {
     const env = setup();
-    const book = answerLost(async () => undefined);
+    const book = answerLost('book', async () => undefined);
     const first = await open(env, { channel: 'kiosk', actors: { book: book.logic } });
     await toDetails(first);
     first.actor.send({ type: 'contact.update', comments: 'Call after 6pm' });
