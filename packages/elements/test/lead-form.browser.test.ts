@@ -201,6 +201,23 @@ describe('showroom-lead-form', () => {
     f.journey.stop();
   });
 
+  it('keeps every control at least 44 px tall, the choices and consent rows included', async () => {
+    const f = await ready();
+    const el = await mount(f);
+    const targets = root(el).querySelectorAll<HTMLElement>(
+      'input:not([type="checkbox"]):not([type="radio"]):not(#website), button, label.choice, label.check',
+    );
+    expect(targets.length).to.be.at.least(10);
+    for (const target of targets) {
+      expect(target.getBoundingClientRect().height, target.outerHTML.slice(0, 60)).to.be.at.least(44);
+    }
+    // A kiosk asks for larger targets through the shared token.
+    el.style.setProperty('--showroom-size-target', '60px');
+    expect(input(el, 'name').getBoundingClientRect().height).to.equal(60);
+    expect(root(el).querySelector('[part="submit"]')!.getBoundingClientRect().height).to.be.at.least(60);
+    f.journey.stop();
+  });
+
   it('uses autocomplete tokens so browsers can fill the form', async () => {
     const f = await ready();
     const el = await mount(f);

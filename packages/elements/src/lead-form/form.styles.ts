@@ -6,6 +6,20 @@ import { css } from 'lit';
  * touch screens. Colours and radii come from the base tokens.
  */
 export const formStyles = css`
+  /* At least 44 px, or the page's larger touch target (a kiosk sets --showroom-size-target). */
+  :host {
+    --_target: max(44px, var(--showroom-size-target, 0px));
+  }
+  button,
+  select,
+  input:not([type='checkbox']):not([type='radio']),
+  label:has(> input[type='radio']),
+  label:has(> input[type='checkbox']) {
+    min-block-size: var(--_target);
+  }
+  button {
+    min-inline-size: var(--_target);
+  }
   .field {
     display: grid;
     gap: var(--_space-xs);
@@ -23,7 +37,6 @@ export const formStyles = css`
   input[type='email'],
   input[type='search'],
   select {
-    min-height: 44px;
     width: 100%;
     padding: var(--_space-s) var(--_space-m);
     border: 1px solid var(--_border-strong);
@@ -55,7 +68,6 @@ export const formStyles = css`
     display: flex;
     align-items: center;
     gap: var(--_space-s);
-    min-height: 44px;
     padding: var(--_space-xs) var(--_space-m);
     border: 1px solid var(--_border);
     border-radius: var(--_radius-m);
@@ -70,7 +82,6 @@ export const formStyles = css`
     display: flex;
     align-items: flex-start;
     gap: var(--_space-s);
-    min-height: 44px;
     padding-block: var(--_space-s);
     font-weight: normal;
     cursor: pointer;
@@ -89,8 +100,6 @@ export const formStyles = css`
     align-items: center;
     justify-content: center;
     gap: var(--_space-s);
-    min-height: 44px;
-    min-width: 44px;
     padding: var(--_space-s) var(--_space-m);
     border: 1px solid var(--_border-strong);
     border-radius: var(--_radius-m);

@@ -41,7 +41,7 @@ export const slotGridStyles = css`
     padding: 0;
     text-align: center;
     vertical-align: middle;
-    height: 44px;
+    height: var(--_target);
   }
   td.none {
     color: var(--_text-muted);
@@ -49,7 +49,6 @@ export const slotGridStyles = css`
   }
   td.slot button {
     width: 100%;
-    min-height: 44px;
     flex-direction: column;
     gap: 0;
     padding: var(--_space-xs);

@@ -149,6 +149,8 @@ const SENT = [
  * @csspart grid - The grid table.
  * @csspart slot - Each free slot button.
  * @csspart shortcut - The "next free" and "earliest weekend" buttons.
+ * @csspart week-button - The previous-week and next-week buttons.
+ * @csspart grid-empty - The note shown when a week (or the whole range) has no free time.
  * @csspart summary - The chosen car, place and time.
  * @csspart address - The home address form.
  * @csspart lead-form - The embedded `<showroom-lead-form>`.
