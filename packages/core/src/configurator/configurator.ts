@@ -2,10 +2,9 @@ import type { Catalog, CatalogModel } from '../catalog/schema.js';
 import { CatalogError } from '../catalog/issues.js';
 import type { Build } from './build.js';
 import { evaluateRule } from '../catalog/rules.js';
-import { evaluate } from './formula.js';
 import { financeQuote, type FinanceQuote, type FinanceTerms } from './finance.js';
 import { engineFor, type ModelEngine, type TrimContext } from './model.js';
-import { EXPR } from './formula.js';
+import { evaluate, EXPR, lit, or, type Formula } from './formula.js';
 import { nearest, type NearestQuery } from './search.js';
 import type {
   BuildIssue,
@@ -86,6 +85,12 @@ export function createConfigurator(catalog: Catalog, modelId: string): Configura
   return new EngineConfigurator(engine);
 }
 
+/** An option that came with a package, and the soft constraint "it is still included". */
+interface PackageItem {
+  readonly v: number;
+  readonly f: Formula;
+}
+
 /** A build resolved against the engine. */
 interface Resolved {
   readonly ctx: TrimContext;
@@ -131,9 +136,10 @@ class EngineConfigurator implements Configurator {
     const r = this.resolve(build);
     if ('reason' in r) return refuse(r.reason);
     if (!this.trimFeasible(r.ctx)) return refuse(...this.reasonsFor(r.ctx, null));
-    const result = nearest(r.ctx, { target: r.val });
+    const items = this.packageItems(r.ctx, r.val, null);
+    const result = nearest(r.ctx, { target: r.val, soft: items.map((i) => i.f) });
     return result
-      ? this.proposal(r, r.ctx, result.val, new Set(), false)
+      ? this.proposal(r, r.ctx, result.val, new Set(), false, items)
       : refuse({ code: 'no-valid-build' });
   }
 
@@ -149,6 +155,8 @@ class EngineConfigurator implements Configurator {
     }
     const { ctx, val } = r;
     const probe = new Probe(ctx, val);
+    // Options that came with a package: a pick that ends their package may take them along.
+    const items = this.packageItems(ctx, val, null).map((i) => i.f);
     for (let v = 0; v < engine.size; v++) {
       const o = engine.options[v]!;
       const hidden = o.hidden;
@@ -165,8 +173,10 @@ class EngineConfigurator implements Configurator {
       const price = this.listPrice(ctx, v);
       const flips = this.pickFlips(v, 1, val);
       const broken = probe.brokenAfter(flips);
-      if (broken.length === 0) {
+      if (broken.length === 0 && (probe.holdAfter(flips, items) || this.noChanges(build, o.id))) {
         out.set(o.id, { state: 'available', reasons: [], price, hidden });
+      } else if (broken.length === 0) {
+        out.set(o.id, { state: 'available-with-changes', reasons: [], price, hidden });
       } else if (this.feasible(ctx, v, 1)) {
         out.set(o.id, {
           state: 'available-with-changes',
@@ -332,6 +342,12 @@ class EngineConfigurator implements Configurator {
     return { ctx: engine.trim(t), val, unknown };
   }
 
+  /** Whether selecting `optionId` changes nothing else (for builds holding package items). */
+  private noChanges(build: Build, optionId: string): boolean {
+    const proposal = this.select(build, optionId);
+    return proposal.ok && proposal.changes.length === 0;
+  }
+
   /** The option flips a pick makes: the option itself, and for a single-choice group its other options. */
   private pickFlips(v: number, value: 0 | 1, val: Uint8Array): number[] {
     const flips: number[] = val[v] === value ? [] : [v];
@@ -362,11 +378,12 @@ class EngineConfigurator implements Configurator {
         fixed[u] = 1;
       }
     }
-    const result = nearest(ctx, { target, fixed });
+    const items = this.packageItems(ctx, r.val, fixed);
+    const result = nearest(ctx, { target, fixed, soft: items.map((i) => i.f) });
     if (!result) return refuse(...this.reasonsFor(ctx, [v, value]));
     const excluded = new Set<number>();
     fixed.forEach((f, u) => f && excluded.add(u));
-    return this.proposal(r, ctx, result.val, excluded, false);
+    return this.proposal(r, ctx, result.val, excluded, false, items);
   }
 
   private switchTrim(build: Build, trimId: string): Proposal {
@@ -406,6 +423,23 @@ class EngineConfigurator implements Configurator {
     return this.proposal(from, ctx, result.val, new Set(), true);
   }
 
+  /**
+   * The options of `val` that came with a rule (included by one that applies, not standard, not
+   * hidden, not fixed by the pick), as soft constraints "still included": keeping one after its
+   * rule stops applying costs a change, just as removing it does, so it goes with its package
+   * unless keeping it saves other changes (docs/decisions/0002-configurator-search.md).
+   */
+  private packageItems(ctx: TrimContext, val: Uint8Array, fixed: Uint8Array | null): PackageItem[] {
+    const { engine } = this;
+    const items: PackageItem[] = [];
+    for (let v = 0; v < engine.size; v++) {
+      if (val[v] !== 1 || fixed?.[v] || ctx.standard[v] || engine.options[v]!.hidden) continue;
+      if (ctx.includedBy(v, val) < 0) continue;
+      items.push({ v, f: or([lit(v, true), ...engine.includers[v]!.map((r) => ctx.when[r]!)]) });
+    }
+    return items;
+  }
+
   private valueOf(build: Build): Uint8Array {
     const val = new Uint8Array(this.engine.size);
     for (const id of Array.isArray(build.options) ? build.options : []) {
@@ -427,16 +461,29 @@ class EngineConfigurator implements Configurator {
     val: Uint8Array,
     excluded: Set<number>,
     trimSwitch: boolean,
+    items: readonly PackageItem[] = [],
   ): Proposal {
     const { engine } = this;
     const changes: Change[] = [];
     const probe = new Probe(ctx, val);
+    // A change made only to keep a package item included names the rule that includes it.
+    const keptIncluded = (v: number): ChangeCause | null => {
+      for (const item of items) {
+        if (!evaluate(item.f, val) || probe.holdAfter([v], [item.f])) continue;
+        const rule = ctx.includedBy(item.v, val);
+        if (rule >= 0) return { ruleId: engine.rules[rule]!.id };
+      }
+      return null;
+    };
     for (const id of from.unknown)
       changes.push({ optionId: id, action: 'removed', because: {}, priceDelta: 0 });
     for (let v = 0; v < engine.size; v++) {
       if (from.val[v] === val[v] || excluded.has(v)) continue;
       const added = val[v] === 1;
-      const because = this.cause(ctx, probe, v, from) ?? (trimSwitch ? { trim: ctx.trim.id } : {});
+      let because: ChangeCause =
+        this.cause(ctx, probe, v, from) ?? keptIncluded(v) ?? (trimSwitch ? { trim: ctx.trim.id } : {});
+      // On a trim switch, a swap inside a group follows the new trim's standard options.
+      if (trimSwitch && because.groupId && !because.ruleId) because = { ...because, trim: ctx.trim.id };
       const priceDelta = added ? this.chargedPrice(ctx, val, v) : -this.chargedPrice(from.ctx, from.val, v);
       changes.push({
         optionId: engine.options[v]!.id,
@@ -471,20 +518,34 @@ class EngineConfigurator implements Configurator {
    * a hidden option.
    */
   private cause(ctx: TrimContext, probe: Probe, v: number, before: Resolved): ChangeCause | null {
-    const broken = probe.brokenAfter([v]);
-    let fallback: ChangeCause | null = null;
-    for (const c of broken) {
-      const con = ctx.constraints[c]!;
-      if (con.rule >= 0) return { ruleId: this.engine.rules[con.rule]!.id };
-      if (fallback) continue;
-      if (con.part === 'group') fallback = { groupId: this.engine.groups[con.group]!.id };
-      else {
-        const includers = this.engine.includers[v]!;
-        const used = includers.find((r) => evaluate(before.ctx.when[r]!, before.val)) ?? includers[0];
-        fallback = used === undefined ? { hidden: true } : { ruleId: this.engine.rules[used]!.id };
-      }
+    const { engine } = this;
+    const val = probe.values;
+    const added = val[v] === 1;
+    // Undoing the change breaks these. Name the most telling: for an added option the rule that
+    // includes or needs it, for a removed one the rule that excludes or needs its absence; a
+    // group or a hidden option's package only when no rule says more.
+    const rank = (part: string): number =>
+      (added
+        ? ['includes', 'requires', 'excludes', 'hidden', 'group']
+        : ['excludes', 'requires', 'includes', 'hidden', 'group']
+      ).indexOf(part);
+    let best = -1;
+    for (const c of probe.brokenAfter([v])) {
+      if (best < 0 || rank(ctx.constraints[c]!.part) < rank(ctx.constraints[best]!.part)) best = c;
     }
-    return fallback;
+    if (best >= 0) {
+      const con = ctx.constraints[best]!;
+      if (con.rule >= 0) return { ruleId: engine.rules[con.rule]!.id };
+      if (con.part === 'group') return { groupId: engine.groups[con.group]!.id };
+      // A hidden option: the package that brings it (now), or that brought it (before).
+      const includers = engine.includers[con.option]!;
+      const scope = added ? { ctx, val } : before;
+      const rule = includers.find((r) => evaluate(scope.ctx.when[r]!, scope.val)) ?? includers[0];
+      return rule === undefined ? { hidden: true } : { ruleId: engine.rules[rule]!.id };
+    }
+    // An option that came with a rule that no longer applies went with it.
+    const rule = before.val[v] === 1 ? before.ctx.includedBy(v, before.val) : -1;
+    return rule >= 0 ? { ruleId: engine.rules[rule]!.id } : null;
   }
 
   private groupOfOption(optionId: string): string | undefined {
@@ -559,6 +620,8 @@ class EngineConfigurator implements Configurator {
  * constraints are broken once `flips` are applied.
  */
 class Probe {
+  /** The build probed (1 = in); flips are undone before each method returns. */
+  readonly values: Uint8Array;
   private readonly brokenBefore: number[] = [];
   private readonly stamp: Int32Array;
   private epoch = 0;
@@ -567,6 +630,7 @@ class Probe {
     private readonly ctx: TrimContext,
     private readonly val: Uint8Array,
   ) {
+    this.values = val;
     this.stamp = new Int32Array(ctx.constraints.length);
     for (let c = 0; c < ctx.constraints.length; c++) if (!this.holds(c)) this.brokenBefore.push(c);
   }
@@ -576,6 +640,16 @@ class Probe {
     let count = 0;
     if (con.kind !== EXPR) for (const v of con.vars) count += this.val[v]!;
     return this.ctx.holds(c, this.val, count);
+  }
+
+  /** Whether every formula holds once `flips` are applied. */
+  holdAfter(flips: readonly number[], formulas: readonly Formula[]): boolean {
+    if (formulas.length === 0) return true;
+    const { val } = this;
+    for (const v of flips) val[v] = val[v]! ^ 1;
+    const ok = formulas.every((f) => evaluate(f, val));
+    for (const v of flips) val[v] = val[v]! ^ 1;
+    return ok;
   }
 
   brokenAfter(flips: readonly number[]): number[] {

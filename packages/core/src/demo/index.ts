@@ -1,14 +1,1686 @@
+import type { CatalogInput } from '../catalog/schema.js';
+
 /**
- * The demo catalog: Aurora Motors, a fictional brand selling in China. The demo pages, the
+ * The demo catalog: Aurora Motors, a fictional brand selling electric cars in China (CNY, tax
+ * included), in Simplified Chinese, English and Traditional Chinese. The demo pages, the
  * stories, the tests and the reference server all read it.
+ *
+ * Three models, each with the situations a configurator has to explain:
+ * - Aurora A6 (SUV; Standard Range, Long Range, Performance): a Sport package that needs
+ *   21-inch wheels and includes sport seats and red calipers, a Premium package for the upper
+ *   trims that includes the hi-fi and ventilated seats, packages whose items only come with
+ *   them (hidden options), paint that one trim does not offer, forged wheels not on the entry
+ *   trim, a tow bar that the Performance diffuser rules out, paint/interior clashes, and
+ *   accessories that need other accessories.
+ * - Aurora S7 (sedan; RWD, AWD Long Range, GT): GT-only paint, interior and carbon package,
+ *   an executive package for the upper trims, a glass roof that rules out roof bars.
+ * - Aurora E3 (compact hatchback; City, Plus): two-tone roofs that must contrast with the body,
+ *   a Style package whose wheels and roof come fixed, a launch colour only with that package,
+ *   a Tech package for the Plus trim, and a 0% APR finance offer.
  */
-export const demoCatalog = {
+
+type Text = { 'zh-CN': string; 'zh-TW': string; en: string };
+const t = (zhCN: string, zhTW: string, en: string): Text => ({ 'zh-CN': zhCN, 'zh-TW': zhTW, en });
+
+const CLASH = t(
+  '该车漆与所选内饰配色不协调',
+  '該車漆與所選內裝配色不協調',
+  'This paint and interior colour do not go together',
+);
+
+export const demoCatalog: CatalogInput = {
   schema: 'showroom.catalog/1',
   id: 'aurora-cn-2027',
   market: 'CN',
   currency: 'CNY',
   locales: ['zh-CN', 'en', 'zh-TW'],
-  brand: { id: 'aurora', name: { 'zh-CN': '极光汽车', 'zh-TW': '極光汽車', en: 'Aurora Motors' } },
-  fees: [{ id: 'delivery', name: { 'zh-CN': '交付服务费', 'zh-TW': '交車服務費', en: 'Delivery' }, price: 2000 }],
-  models: [] as unknown[],
-} as const;
+  brand: { id: 'aurora', name: t('极光汽车', '極光汽車', 'Aurora Motors') },
+  fees: [
+    {
+      id: 'delivery',
+      name: t('交付服务费', '交車服務費', 'Delivery'),
+      description: t('含上牌与交付准备', '含領牌與交車準備', 'Registration and handover preparation'),
+      price: 2000,
+    },
+  ],
+  models: [
+    // ── Aurora A6: SUV ─────────────────────────────────────────────────────────────────────
+    {
+      id: 'a6',
+      modelYear: 2027,
+      name: t('极光 A6', '極光 A6', 'Aurora A6'),
+      description: t(
+        '五座/六座/七座纯电 SUV',
+        '五座/六座/七座純電 SUV',
+        'Five-, six- or seven-seat electric SUV',
+      ),
+      body: 'suv',
+      trims: [
+        {
+          id: 'a6-sr',
+          name: t('标准续航版', '標準續航版', 'Standard Range'),
+          price: 239900,
+          powertrain: { type: 'bev', drive: 'rwd', batteryKwh: 66, powerKw: 200 },
+          specs: { rangeKm: 520, zeroTo100s: 6.9, topSpeedKmh: 190, chargeTo80Min: 30, seats: 5 },
+          standard: ['paint-white', 'wheel-19', 'int-black', 'seat-5'],
+        },
+        {
+          id: 'a6-lr',
+          name: t('长续航版', '長續航版', 'Long Range'),
+          price: 279900,
+          powertrain: { type: 'bev', drive: 'awd', batteryKwh: 82, powerKw: 340 },
+          specs: { rangeKm: 620, zeroTo100s: 4.9, topSpeedKmh: 210, chargeTo80Min: 27, seats: 5 },
+          standard: ['paint-white', 'wheel-19', 'int-black', 'seat-5', 'surround-cam'],
+        },
+        {
+          id: 'a6-perf',
+          name: t('高性能版', '高性能版', 'Performance'),
+          price: 329900,
+          powertrain: { type: 'bev', drive: 'awd', batteryKwh: 100, powerKw: 480 },
+          specs: { rangeKm: 580, zeroTo100s: 3.5, topSpeedKmh: 250, chargeTo80Min: 25, seats: 5 },
+          standard: [
+            'paint-red',
+            'wheel-21',
+            'int-black',
+            'seat-5',
+            'caliper-red',
+            'air-suspension',
+            'hud',
+            'surround-cam',
+          ],
+        },
+      ],
+      groups: [
+        {
+          id: 'paint',
+          name: t('车漆', '車漆', 'Paint'),
+          cardinality: 'one',
+          options: [
+            {
+              id: 'paint-white',
+              code: 'P01',
+              name: t('雪山白', '雪山白', 'Glacier White'),
+              price: 0,
+              swatch: '#f3f3f0',
+            },
+            {
+              id: 'paint-black',
+              code: 'P02',
+              name: t('曜石黑', '曜石黑', 'Obsidian Black'),
+              price: 6000,
+              swatch: '#111214',
+            },
+            {
+              id: 'paint-silver',
+              code: 'P03',
+              name: t('星河银', '星河銀', 'Galaxy Silver'),
+              price: 6000,
+              swatch: '#b9bdc3',
+            },
+            {
+              id: 'paint-grey',
+              code: 'P04',
+              name: t('深空灰', '深空灰', 'Deep Space Grey'),
+              price: 6000,
+              swatch: '#4a4e55',
+            },
+            {
+              id: 'paint-blue',
+              code: 'P21',
+              name: t('极光蓝', '極光藍', 'Aurora Blue'),
+              price: 9000,
+              swatch: '#1f4e8c',
+            },
+            {
+              id: 'paint-green',
+              code: 'P22',
+              name: t('松石绿', '松石綠', 'Pine Green'),
+              price: 9000,
+              swatch: '#2f5d50',
+            },
+            {
+              id: 'paint-red',
+              code: 'P31',
+              name: t('赤焰红', '赤焰紅', 'Crimson'),
+              description: t('三涂层金属漆', '三塗層金屬漆', 'Three-layer metallic'),
+              price: 12000,
+              swatch: '#a51c30',
+            },
+            {
+              id: 'paint-matte-grey',
+              code: 'P41',
+              name: t('哑光灰', '霧面灰', 'Matte Grey'),
+              description: t(
+                '哑光保护膜工艺，需专业养护',
+                '霧面保護膜工藝，需專業保養',
+                'Matte film finish; needs specialist care',
+              ),
+              price: 18000,
+              swatch: '#6b6e70',
+            },
+          ],
+        },
+        {
+          id: 'wheels',
+          name: t('轮毂', '輪圈', 'Wheels'),
+          cardinality: 'one',
+          options: [
+            {
+              id: 'wheel-19',
+              code: 'W19',
+              name: t('19 英寸空力轮毂', '19 吋空力輪圈', '19-inch aero wheels'),
+              price: 0,
+            },
+            {
+              id: 'wheel-20',
+              code: 'W20',
+              name: t('20 英寸双五辐轮毂', '20 吋雙五輻輪圈', '20-inch double-spoke wheels'),
+              price: 6000,
+            },
+            {
+              id: 'wheel-21',
+              code: 'W21',
+              name: t('21 英寸运动轮毂', '21 吋運動輪圈', '21-inch sport wheels'),
+              price: 9000,
+            },
+            {
+              id: 'wheel-21-forged',
+              code: 'W21F',
+              name: t('21 英寸锻造轮毂', '21 吋鍛造輪圈', '21-inch forged wheels'),
+              price: 19000,
+            },
+            {
+              id: 'wheel-22',
+              code: 'W22F',
+              name: t('22 英寸锻造轮毂', '22 吋鍛造輪圈', '22-inch forged wheels'),
+              price: 24000,
+            },
+          ],
+        },
+        {
+          id: 'calipers',
+          name: t('制动卡钳', '煞車卡鉗', 'Brake calipers'),
+          cardinality: 'optional-one',
+          options: [
+            {
+              id: 'caliper-red',
+              code: 'B01',
+              name: t('红色卡钳', '紅色卡鉗', 'Red calipers'),
+              price: 2500,
+              swatch: '#c4161c',
+            },
+            {
+              id: 'caliper-yellow',
+              code: 'B02',
+              name: t('黄色卡钳', '黃色卡鉗', 'Yellow calipers'),
+              price: 2500,
+              swatch: '#f2c200',
+            },
+          ],
+        },
+        {
+          id: 'interior',
+          name: t('内饰', '內裝', 'Interior'),
+          cardinality: 'one',
+          options: [
+            { id: 'int-black', code: 'I01', name: t('曜黑', '曜黑', 'Black'), price: 0, swatch: '#1b1b1c' },
+            {
+              id: 'int-grey',
+              code: 'I02',
+              name: t('雾灰', '霧灰', 'Mist Grey'),
+              price: 4000,
+              swatch: '#8d8f93',
+            },
+            {
+              id: 'int-cream',
+              code: 'I11',
+              name: t('奶油白 Nappa', '奶油白 Nappa', 'Cream Nappa'),
+              price: 8000,
+              swatch: '#e9e1d0',
+            },
+            {
+              id: 'int-tan',
+              code: 'I12',
+              name: t('驼色 Nappa', '駝色 Nappa', 'Tan Nappa'),
+              price: 8000,
+              swatch: '#a0703f',
+            },
+            {
+              id: 'int-red',
+              code: 'I21',
+              name: t('赤红 Nappa', '赤紅 Nappa', 'Red Nappa'),
+              price: 10000,
+              swatch: '#7d1f24',
+            },
+          ],
+        },
+        {
+          id: 'inlays',
+          name: t('饰板', '飾板', 'Inlays'),
+          cardinality: 'optional-one',
+          options: [
+            { id: 'inlay-aluminium', name: t('拉丝铝饰板', '拉絲鋁飾板', 'Brushed aluminium'), price: 1500 },
+            {
+              id: 'inlay-wood',
+              name: t('开放式胡桃木饰板', '開放式胡桃木飾板', 'Open-pore walnut'),
+              price: 3000,
+            },
+            { id: 'inlay-carbon', name: t('碳纤维饰板', '碳纖維飾板', 'Carbon fibre'), price: 6000 },
+          ],
+        },
+        {
+          id: 'seating',
+          name: t('座椅布局', '座椅配置', 'Seating'),
+          cardinality: 'one',
+          options: [
+            { id: 'seat-5', name: t('五座', '五座', 'Five seats'), price: 0 },
+            {
+              id: 'seat-6',
+              name: t(
+                '六座（二排独立座椅）',
+                '六座（二排獨立座椅）',
+                'Six seats (second-row captain chairs)',
+              ),
+              price: 12000,
+            },
+            { id: 'seat-7', name: t('七座', '七座', 'Seven seats'), price: 8000 },
+          ],
+        },
+        {
+          id: 'packages',
+          name: t('套装', '套件', 'Packages'),
+          cardinality: 'any',
+          options: [
+            {
+              id: 'pkg-sport',
+              code: 'PK1',
+              name: t('运动套装', '運動套件', 'Sport package'),
+              description: t(
+                '运动座椅、红色卡钳、运动弹簧',
+                '運動座椅、紅色卡鉗、運動彈簧',
+                'Sport seats, red calipers, sport springs',
+              ),
+              price: 15000,
+            },
+            {
+              id: 'pkg-premium',
+              code: 'PK2',
+              name: t('尊享套装', '尊享套件', 'Premium package'),
+              description: t(
+                '沉浸音响、座椅通风与按摩',
+                '沉浸音響、座椅通風與按摩',
+                'Immersive sound, ventilated and massage seats',
+              ),
+              price: 20000,
+            },
+            {
+              id: 'pkg-winter',
+              code: 'PK3',
+              name: t('冬季套装', '冬季套件', 'Winter package'),
+              description: t(
+                '方向盘加热、后排座椅加热、加热喷嘴',
+                '方向盤加熱、後座加熱、加熱噴嘴',
+                'Heated steering wheel, rear seats and washer jets',
+              ),
+              price: 6000,
+            },
+            {
+              id: 'pkg-tow',
+              code: 'PK4',
+              name: t('拖挂套装', '拖掛套件', 'Towing package'),
+              description: t(
+                '电动拖车钩与拖挂辅助',
+                '電動拖車鉤與拖掛輔助',
+                'Electric tow bar and trailer assist',
+              ),
+              price: 8000,
+            },
+            {
+              id: 'pkg-pilot',
+              code: 'PK5',
+              name: t('高阶智驾套装', '高階智駕套件', 'Aurora Pilot'),
+              description: t(
+                '激光雷达与 360° 全景影像，支持城市领航辅助',
+                '光達與 360° 環景影像，支援城市領航輔助',
+                'Lidar and 360° cameras for city navigation assist',
+              ),
+              price: 25000,
+            },
+          ],
+        },
+        {
+          id: 'comfort',
+          name: t('舒适与科技', '舒適與科技', 'Comfort and technology'),
+          cardinality: 'any',
+          options: [
+            {
+              id: 'hifi',
+              code: 'C01',
+              name: t('23 扬声器沉浸音响', '23 揚聲器沉浸音響', '23-speaker immersive sound'),
+              price: 6000,
+            },
+            {
+              id: 'seat-vent',
+              code: 'C02',
+              name: t('前排座椅通风', '前座通風', 'Ventilated front seats'),
+              price: 3000,
+            },
+            {
+              id: 'seat-heat-rear',
+              code: 'C03',
+              name: t('后排座椅加热', '後座加熱', 'Heated rear seats'),
+              price: 2000,
+            },
+            { id: 'fridge', code: 'C04', name: t('车载冰箱', '車載冰箱', 'Fridge'), price: 2500 },
+            {
+              id: 'hud',
+              code: 'C05',
+              name: t('AR-HUD 抬头显示', 'AR-HUD 抬頭顯示器', 'AR head-up display'),
+              price: 4000,
+            },
+            {
+              id: 'ambient-light',
+              code: 'C06',
+              name: t('256 色氛围灯', '256 色氣氛燈', '256-colour ambient lighting'),
+              price: 1500,
+            },
+            {
+              id: 'air-suspension',
+              code: 'C07',
+              name: t('空气悬架', '氣壓懸吊', 'Air suspension'),
+              price: 12000,
+            },
+            {
+              id: 'glass-roof',
+              code: 'C08',
+              name: t('全景天幕', '全景天幕', 'Panoramic glass roof'),
+              price: 5000,
+            },
+            { id: 'sport-seats', name: t('运动座椅', '運動座椅', 'Sport seats'), price: 6000, hidden: true },
+            {
+              id: 'seat-massage',
+              name: t('前排座椅按摩', '前座按摩', 'Massage front seats'),
+              price: 4000,
+              hidden: true,
+            },
+            {
+              id: 'steering-heat',
+              name: t('方向盘加热', '方向盤加熱', 'Heated steering wheel'),
+              price: 1200,
+              hidden: true,
+            },
+            {
+              id: 'washer-heat',
+              name: t('加热喷嘴', '加熱噴嘴', 'Heated washer jets'),
+              price: 500,
+              hidden: true,
+            },
+          ],
+        },
+        {
+          id: 'assistance',
+          name: t('驾驶辅助', '駕駛輔助', 'Driver assistance'),
+          cardinality: 'any',
+          options: [
+            {
+              id: 'surround-cam',
+              code: 'D01',
+              name: t('360° 全景影像', '360° 環景影像', '360° cameras'),
+              price: 2500,
+            },
+            {
+              id: 'auto-park',
+              code: 'D02',
+              name: t('自动泊车', '自動停車', 'Automatic parking'),
+              price: 3000,
+            },
+            { id: 'lidar', name: t('激光雷达', '光達', 'Lidar'), price: 12000, hidden: true },
+          ],
+        },
+        {
+          id: 'accessories',
+          name: t('精品附件', '精品配件', 'Accessories'),
+          cardinality: 'any',
+          options: [
+            {
+              id: 'tow-bar',
+              code: 'A01',
+              name: t('电动拖车钩', '電動拖車鉤', 'Electric tow bar'),
+              price: 5000,
+            },
+            {
+              id: 'trailer-assist',
+              name: t('拖挂辅助', '拖掛輔助', 'Trailer assist'),
+              price: 2000,
+              hidden: true,
+            },
+            {
+              id: 'acc-roof-rack',
+              code: 'A02',
+              name: t('车顶行李架', '車頂行李架', 'Roof rack'),
+              price: 2800,
+            },
+            {
+              id: 'acc-bike-carrier',
+              code: 'A03',
+              name: t('自行车架', '自行車架', 'Bike carrier'),
+              price: 3200,
+            },
+            { id: 'acc-tent', code: 'A04', name: t('车顶帐篷', '車頂帳篷', 'Roof tent'), price: 9800 },
+            {
+              id: 'acc-mats',
+              code: 'A05',
+              name: t('全天候脚垫', '全天候腳踏墊', 'All-weather floor mats'),
+              price: 800,
+            },
+            {
+              id: 'acc-wallbox',
+              code: 'A06',
+              name: t('家用充电桩（含安装）', '家用充電樁（含安裝）', 'Home wallbox, installed'),
+              price: 3000,
+            },
+            { id: 'acc-mudflaps', code: 'A07', name: t('挡泥板', '擋泥板', 'Mud flaps'), price: 600 },
+            {
+              id: 'acc-pet-kit',
+              code: 'A08',
+              name: t('宠物出行套装', '寵物出行套件', 'Pet travel kit'),
+              price: 900,
+            },
+          ],
+        },
+      ],
+      rules: [
+        {
+          id: 'sport-wheels',
+          when: 'pkg-sport',
+          requires: 'wheel-21 | wheel-21-forged | wheel-22',
+          message: t(
+            '运动套装需搭配 21 英寸及以上轮毂',
+            '運動套件需搭配 21 吋以上輪圈',
+            'The Sport package needs 21-inch wheels or larger',
+          ),
+        },
+        {
+          id: 'sport-bundle',
+          when: 'pkg-sport',
+          includes: ['sport-seats', 'caliper-red'],
+          message: t(
+            '运动套装包含运动座椅与红色卡钳',
+            '運動套件包含運動座椅與紅色卡鉗',
+            'The Sport package comes with sport seats and red calipers',
+          ),
+        },
+        {
+          id: 'sport-springs',
+          when: 'pkg-sport',
+          excludes: 'air-suspension',
+          message: t(
+            '运动套装采用运动弹簧，不能与空气悬架同选',
+            '運動套件採用運動彈簧，無法與氣壓懸吊同選',
+            'The Sport package has sport springs instead of air suspension',
+          ),
+        },
+        {
+          id: 'perf-paint',
+          when: 'trim:a6-perf',
+          excludes: 'paint-white',
+          message: t(
+            '高性能版不提供雪山白车漆',
+            '高性能版不提供雪山白車漆',
+            'Glacier White is not offered on the Performance',
+          ),
+        },
+        {
+          id: 'perf-wheels',
+          when: 'trim:a6-perf',
+          excludes: 'wheel-19',
+          message: t(
+            '高性能版制动系统需搭配 20 英寸及以上轮毂',
+            '高性能版煞車系統需搭配 20 吋以上輪圈',
+            'The Performance brakes need 20-inch wheels or larger',
+          ),
+        },
+        {
+          id: 'sr-forged',
+          when: 'trim:a6-sr',
+          excludes: 'wheel-21-forged | wheel-22',
+          message: t(
+            '标准续航版不提供锻造轮毂',
+            '標準續航版不提供鍛造輪圈',
+            'Forged wheels are not offered on the Standard Range',
+          ),
+        },
+        {
+          id: 'wheel-22-perf',
+          when: 'wheel-22',
+          requires: 'trim:a6-perf',
+          message: t(
+            '22 英寸锻造轮毂为高性能版专属',
+            '22 吋鍛造輪圈為高性能版專屬',
+            '22-inch forged wheels are for the Performance only',
+          ),
+        },
+        {
+          id: 'calipers-sport',
+          when: 'caliper-red | caliper-yellow',
+          requires: 'trim:a6-perf | pkg-sport',
+          message: t(
+            '彩色卡钳需选高性能版或运动套装',
+            '彩色卡鉗需選高性能版或運動套件',
+            'Coloured calipers come with the Performance or the Sport package',
+          ),
+        },
+        {
+          id: 'red-interior-perf',
+          when: 'int-red',
+          requires: 'trim:a6-perf',
+          message: t(
+            '赤红 Nappa 内饰为高性能版专属',
+            '赤紅 Nappa 內裝為高性能版專屬',
+            'Red Nappa is for the Performance only',
+          ),
+        },
+        { id: 'clash-green-red', when: 'paint-green', excludes: 'int-red', message: CLASH },
+        { id: 'clash-blue-tan', when: 'paint-blue', excludes: 'int-tan', message: CLASH },
+        {
+          id: 'matte-upper',
+          when: 'paint-matte-grey',
+          requires: 'trim:a6-lr | trim:a6-perf',
+          message: t(
+            '哑光灰仅适用于长续航版及高性能版',
+            '霧面灰僅適用於長續航版及高性能版',
+            'Matte Grey is offered on the Long Range and the Performance',
+          ),
+        },
+        {
+          id: 'carbon-sport',
+          when: 'inlay-carbon',
+          requires: 'trim:a6-perf | pkg-sport',
+          message: t(
+            '碳纤维饰板需选高性能版或运动套装',
+            '碳纖維飾板需選高性能版或運動套件',
+            'Carbon inlays come with the Performance or the Sport package',
+          ),
+        },
+        { id: 'wood-red', when: 'inlay-wood', excludes: 'int-red', message: CLASH },
+        {
+          id: 'captain-upper',
+          when: 'seat-6',
+          requires: '!trim:a6-sr',
+          message: t(
+            '六座布局仅适用于长续航版及高性能版',
+            '六座配置僅適用於長續航版及高性能版',
+            'Six seats are offered on the Long Range and the Performance',
+          ),
+        },
+        {
+          id: 'fridge-layout',
+          when: 'fridge',
+          excludes: 'seat-7',
+          message: t(
+            '车载冰箱位于二排中央，不适用于七座布局',
+            '車載冰箱位於二排中央，不適用於七座配置',
+            'The fridge sits between the second-row seats, so not with seven seats',
+          ),
+        },
+        {
+          id: 'sr-air',
+          when: 'trim:a6-sr',
+          excludes: 'air-suspension',
+          message: t(
+            '标准续航版不提供空气悬架',
+            '標準續航版不提供氣壓懸吊',
+            'Air suspension is not offered on the Standard Range',
+          ),
+        },
+        {
+          id: 'premium-bundle',
+          when: 'pkg-premium',
+          includes: ['hifi', 'seat-vent', 'seat-massage'],
+          message: t(
+            '尊享套装包含沉浸音响、座椅通风与按摩',
+            '尊享套件包含沉浸音響、座椅通風與按摩',
+            'The Premium package comes with the sound system, ventilated and massage seats',
+          ),
+        },
+        {
+          id: 'premium-upper',
+          when: 'pkg-premium',
+          requires: 'trim:a6-lr | trim:a6-perf',
+          message: t(
+            '尊享套装仅适用于长续航版及高性能版',
+            '尊享套件僅適用於長續航版及高性能版',
+            'The Premium package is offered on the Long Range and the Performance',
+          ),
+        },
+        {
+          id: 'winter-bundle',
+          when: 'pkg-winter',
+          includes: ['steering-heat', 'seat-heat-rear', 'washer-heat'],
+          message: t(
+            '冬季套装包含方向盘、后排座椅与喷嘴加热',
+            '冬季套件包含方向盤、後座與噴嘴加熱',
+            'The Winter package heats the steering wheel, rear seats and washer jets',
+          ),
+        },
+        {
+          id: 'tow-bundle',
+          when: 'pkg-tow',
+          includes: ['tow-bar', 'trailer-assist'],
+          message: t(
+            '拖挂套装包含电动拖车钩与拖挂辅助',
+            '拖掛套件包含電動拖車鉤與拖掛輔助',
+            'The Towing package comes with the tow bar and trailer assist',
+          ),
+        },
+        {
+          id: 'perf-no-tow',
+          when: 'trim:a6-perf',
+          excludes: 'tow-bar | pkg-tow',
+          message: t(
+            '高性能版后扩散器无法加装拖车钩',
+            '高性能版後擴散器無法加裝拖車鉤',
+            'The Performance rear diffuser leaves no room for a tow bar',
+          ),
+        },
+        {
+          id: 'pilot-bundle',
+          when: 'pkg-pilot',
+          includes: ['lidar', 'surround-cam'],
+          message: t(
+            '高阶智驾套装包含激光雷达与 360° 全景影像',
+            '高階智駕套件包含光達與 360° 環景影像',
+            'Aurora Pilot comes with lidar and 360° cameras',
+          ),
+        },
+        {
+          id: 'pilot-upper',
+          when: 'pkg-pilot',
+          requires: 'trim:a6-lr | trim:a6-perf',
+          message: t(
+            '高阶智驾套装仅适用于长续航版及高性能版',
+            '高階智駕套件僅適用於長續航版及高性能版',
+            'Aurora Pilot is offered on the Long Range and the Performance',
+          ),
+        },
+        {
+          id: 'park-cameras',
+          when: 'auto-park',
+          requires: 'surround-cam',
+          message: t(
+            '自动泊车需要 360° 全景影像',
+            '自動停車需要 360° 環景影像',
+            'Automatic parking needs the 360° cameras',
+          ),
+        },
+        {
+          id: 'tent-rack',
+          when: 'acc-tent',
+          requires: 'acc-roof-rack',
+          message: t(
+            '车顶帐篷需安装在车顶行李架上',
+            '車頂帳篷需安裝在車頂行李架上',
+            'The roof tent mounts on the roof rack',
+          ),
+        },
+        {
+          id: 'bike-mount',
+          when: 'acc-bike-carrier',
+          requires: 'acc-roof-rack | tow-bar',
+          message: t(
+            '自行车架需安装在车顶行李架或拖车钩上',
+            '自行車架需安裝在車頂行李架或拖車鉤上',
+            'The bike carrier mounts on the roof rack or the tow bar',
+          ),
+        },
+      ],
+      finance: {
+        name: t('极光金融低息购车', '極光金融低利購車', 'Aurora Finance low-rate offer'),
+        aprPercent: 3.99,
+        termsMonths: [24, 36, 48, 60],
+        defaultTermMonths: 36,
+        minDownPaymentPercent: 15,
+        defaultDownPaymentPercent: 30,
+      },
+    },
+
+    // ── Aurora S7: sedan ───────────────────────────────────────────────────────────────────
+    {
+      id: 's7',
+      modelYear: 2027,
+      name: t('极光 S7', '極光 S7', 'Aurora S7'),
+      description: t('长续航纯电轿车', '長續航純電轎車', 'Long-range electric sedan'),
+      body: 'sedan',
+      trims: [
+        {
+          id: 's7-rwd',
+          name: t('后驱版', '後驅版', 'RWD'),
+          price: 219900,
+          powertrain: { type: 'bev', drive: 'rwd', batteryKwh: 73, powerKw: 220 },
+          specs: { rangeKm: 650, zeroTo100s: 5.9, topSpeedKmh: 200, chargeTo80Min: 28 },
+          standard: ['paint-white', 'wheel-19', 'int-black', 'inlay-aluminium'],
+        },
+        {
+          id: 's7-awd',
+          name: t('四驱长续航版', '四驅長續航版', 'AWD Long Range'),
+          price: 259900,
+          powertrain: { type: 'bev', drive: 'awd', batteryKwh: 90, powerKw: 390 },
+          specs: { rangeKm: 705, zeroTo100s: 3.9, topSpeedKmh: 210, chargeTo80Min: 26 },
+          standard: ['paint-white', 'wheel-19', 'int-black', 'inlay-aluminium', 'glass-roof'],
+        },
+        {
+          id: 's7-gt',
+          name: t('GT 版', 'GT 版', 'GT'),
+          price: 319900,
+          powertrain: { type: 'bev', drive: 'awd', batteryKwh: 100, powerKw: 580 },
+          specs: { rangeKm: 630, zeroTo100s: 2.9, topSpeedKmh: 250, chargeTo80Min: 24 },
+          standard: [
+            'paint-grey',
+            'wheel-20-black',
+            'int-black-red',
+            'inlay-carbon',
+            'glass-roof',
+            'brake-red',
+          ],
+        },
+      ],
+      groups: [
+        {
+          id: 'paint',
+          name: t('车漆', '車漆', 'Paint'),
+          cardinality: 'one',
+          options: [
+            {
+              id: 'paint-white',
+              code: 'P01',
+              name: t('雪山白', '雪山白', 'Glacier White'),
+              price: 0,
+              swatch: '#f3f3f0',
+            },
+            {
+              id: 'paint-black',
+              code: 'P02',
+              name: t('曜石黑', '曜石黑', 'Obsidian Black'),
+              price: 6000,
+              swatch: '#111214',
+            },
+            {
+              id: 'paint-silver',
+              code: 'P03',
+              name: t('星河银', '星河銀', 'Galaxy Silver'),
+              price: 6000,
+              swatch: '#b9bdc3',
+            },
+            {
+              id: 'paint-grey',
+              code: 'P04',
+              name: t('深空灰', '深空灰', 'Deep Space Grey'),
+              price: 6000,
+              swatch: '#4a4e55',
+            },
+            {
+              id: 'paint-blue',
+              code: 'P21',
+              name: t('极光蓝', '極光藍', 'Aurora Blue'),
+              price: 9000,
+              swatch: '#1f4e8c',
+            },
+            {
+              id: 'paint-purple',
+              code: 'P23',
+              name: t('星云紫', '星雲紫', 'Nebula Purple'),
+              price: 12000,
+              swatch: '#4b2d6b',
+            },
+            {
+              id: 'paint-yellow',
+              code: 'P35',
+              name: t('赛道黄', '賽道黃', 'Track Yellow'),
+              price: 15000,
+              swatch: '#e8b400',
+            },
+            {
+              id: 'paint-matte-black',
+              code: 'P42',
+              name: t('哑光黑', '霧面黑', 'Matte Black'),
+              price: 18000,
+              swatch: '#232325',
+            },
+          ],
+        },
+        {
+          id: 'wheels',
+          name: t('轮毂', '輪圈', 'Wheels'),
+          cardinality: 'one',
+          options: [
+            {
+              id: 'wheel-19',
+              code: 'W19',
+              name: t('19 英寸空力轮毂', '19 吋空力輪圈', '19-inch aero wheels'),
+              price: 0,
+            },
+            {
+              id: 'wheel-20',
+              code: 'W20',
+              name: t('20 英寸运动轮毂', '20 吋運動輪圈', '20-inch sport wheels'),
+              price: 6000,
+            },
+            {
+              id: 'wheel-20-black',
+              code: 'W20B',
+              name: t('20 英寸黑色轮毂', '20 吋黑色輪圈', '20-inch black wheels'),
+              price: 7000,
+            },
+            {
+              id: 'wheel-21',
+              code: 'W21F',
+              name: t('21 英寸锻造轮毂', '21 吋鍛造輪圈', '21-inch forged wheels'),
+              price: 15000,
+            },
+          ],
+        },
+        {
+          id: 'interior',
+          name: t('内饰', '內裝', 'Interior'),
+          cardinality: 'one',
+          options: [
+            { id: 'int-black', code: 'I01', name: t('曜黑', '曜黑', 'Black'), price: 0, swatch: '#1b1b1c' },
+            {
+              id: 'int-white',
+              code: 'I03',
+              name: t('云白', '雲白', 'Cloud White'),
+              price: 5000,
+              swatch: '#eceae6',
+            },
+            {
+              id: 'int-brown',
+              code: 'I13',
+              name: t('咖啡棕 Nappa', '咖啡棕 Nappa', 'Espresso Nappa'),
+              price: 8000,
+              swatch: '#4e3326',
+            },
+            {
+              id: 'int-black-red',
+              code: 'I22',
+              name: t('黑红运动内饰', '黑紅運動內裝', 'Black and red sport'),
+              price: 8000,
+              swatch: '#2a1416',
+            },
+          ],
+        },
+        {
+          id: 'inlays',
+          name: t('饰板', '飾板', 'Inlays'),
+          cardinality: 'optional-one',
+          options: [
+            { id: 'inlay-aluminium', name: t('拉丝铝饰板', '拉絲鋁飾板', 'Brushed aluminium'), price: 1500 },
+            {
+              id: 'inlay-wood',
+              name: t('开放式胡桃木饰板', '開放式胡桃木飾板', 'Open-pore walnut'),
+              price: 3000,
+            },
+            { id: 'inlay-carbon', name: t('碳纤维饰板', '碳纖維飾板', 'Carbon fibre'), price: 6000 },
+          ],
+        },
+        {
+          id: 'packages',
+          name: t('套装', '套件', 'Packages'),
+          cardinality: 'any',
+          options: [
+            {
+              id: 'pkg-executive',
+              code: 'PK6',
+              name: t('行政套装', '行政套件', 'Executive package'),
+              description: t(
+                '后排娱乐屏、电动遮阳帘、后排座椅加热',
+                '後座娛樂螢幕、電動遮陽簾、後座加熱',
+                'Rear screen, power sunshade, heated rear seats',
+              ),
+              price: 18000,
+            },
+            {
+              id: 'pkg-winter',
+              code: 'PK3',
+              name: t('冬季套装', '冬季套件', 'Winter package'),
+              description: t(
+                '方向盘加热与后排座椅加热',
+                '方向盤加熱與後座加熱',
+                'Heated steering wheel and rear seats',
+              ),
+              price: 5000,
+            },
+            {
+              id: 'pkg-pilot',
+              code: 'PK5',
+              name: t('高阶智驾套装', '高階智駕套件', 'Aurora Pilot'),
+              description: t(
+                '激光雷达，支持城市领航辅助',
+                '光達，支援城市領航輔助',
+                'Lidar for city navigation assist',
+              ),
+              price: 25000,
+            },
+            {
+              id: 'pkg-carbon',
+              code: 'PK7',
+              name: t('碳纤维套装', '碳纖維套件', 'Carbon package'),
+              description: t(
+                '碳纤维尾翼、后视镜罩与饰板',
+                '碳纖維尾翼、後視鏡蓋與飾板',
+                'Carbon spoiler, mirror caps and inlays',
+              ),
+              price: 28000,
+            },
+          ],
+        },
+        {
+          id: 'comfort',
+          name: t('舒适与科技', '舒適與科技', 'Comfort and technology'),
+          cardinality: 'any',
+          options: [
+            {
+              id: 'hifi',
+              code: 'C01',
+              name: t('21 扬声器沉浸音响', '21 揚聲器沉浸音響', '21-speaker immersive sound'),
+              price: 6000,
+            },
+            {
+              id: 'seat-vent',
+              code: 'C02',
+              name: t('前排座椅通风', '前座通風', 'Ventilated front seats'),
+              price: 3000,
+            },
+            {
+              id: 'seat-heat-rear',
+              code: 'C03',
+              name: t('后排座椅加热', '後座加熱', 'Heated rear seats'),
+              price: 2000,
+            },
+            {
+              id: 'glass-roof',
+              code: 'C08',
+              name: t('全景天幕', '全景天幕', 'Panoramic glass roof'),
+              price: 5000,
+            },
+            {
+              id: 'hud',
+              code: 'C05',
+              name: t('AR-HUD 抬头显示', 'AR-HUD 抬頭顯示器', 'AR head-up display'),
+              price: 4000,
+            },
+            {
+              id: 'ambient-light',
+              code: 'C06',
+              name: t('256 色氛围灯', '256 色氣氛燈', '256-colour ambient lighting'),
+              price: 1500,
+            },
+            { id: 'soft-close', code: 'C09', name: t('电吸门', '電吸門', 'Soft-close doors'), price: 3500 },
+            {
+              id: 'rear-screen',
+              name: t('后排娱乐屏', '後座娛樂螢幕', 'Rear entertainment screen'),
+              price: 8000,
+              hidden: true,
+            },
+            {
+              id: 'rear-sunshade',
+              name: t('后挡风电动遮阳帘', '後擋風電動遮陽簾', 'Power rear sunshade'),
+              price: 1500,
+              hidden: true,
+            },
+            {
+              id: 'steering-heat',
+              name: t('方向盘加热', '方向盤加熱', 'Heated steering wheel'),
+              price: 1200,
+              hidden: true,
+            },
+            { id: 'lidar', name: t('激光雷达', '光達', 'Lidar'), price: 12000, hidden: true },
+          ],
+        },
+        {
+          id: 'exterior',
+          name: t('外观', '外觀', 'Exterior'),
+          cardinality: 'any',
+          options: [
+            {
+              id: 'spoiler-carbon',
+              code: 'E01',
+              name: t('碳纤维尾翼', '碳纖維尾翼', 'Carbon spoiler'),
+              price: 8000,
+            },
+            {
+              id: 'mirror-carbon',
+              name: t('碳纤维后视镜罩', '碳纖維後視鏡蓋', 'Carbon mirror caps'),
+              price: 4000,
+              hidden: true,
+            },
+            {
+              id: 'brake-red',
+              code: 'E02',
+              name: t('红色制动卡钳', '紅色煞車卡鉗', 'Red brake calipers'),
+              price: 2500,
+              swatch: '#c4161c',
+            },
+          ],
+        },
+        {
+          id: 'accessories',
+          name: t('精品附件', '精品配件', 'Accessories'),
+          cardinality: 'any',
+          options: [
+            {
+              id: 'acc-mats',
+              code: 'A05',
+              name: t('全天候脚垫', '全天候腳踏墊', 'All-weather floor mats'),
+              price: 800,
+            },
+            {
+              id: 'acc-wallbox',
+              code: 'A06',
+              name: t('家用充电桩（含安装）', '家用充電樁（含安裝）', 'Home wallbox, installed'),
+              price: 3000,
+            },
+            { id: 'acc-roof-bars', code: 'A09', name: t('车顶横杆', '車頂橫桿', 'Roof bars'), price: 2200 },
+            { id: 'acc-roof-box', code: 'A10', name: t('车顶行李箱', '車頂行李箱', 'Roof box'), price: 4800 },
+            {
+              id: 'acc-sunshades',
+              code: 'A11',
+              name: t('侧窗遮阳帘', '側窗遮陽簾', 'Side window shades'),
+              price: 600,
+            },
+            {
+              id: 'acc-dashcam',
+              code: 'A12',
+              name: t('行车记录仪', '行車記錄器', 'Dash camera'),
+              price: 900,
+            },
+          ],
+        },
+      ],
+      rules: [
+        {
+          id: 'yellow-gt',
+          when: 'paint-yellow',
+          requires: 'trim:s7-gt',
+          message: t('赛道黄为 GT 版专属车漆', '賽道黃為 GT 版專屬車漆', 'Track Yellow is for the GT only'),
+        },
+        {
+          id: 'matte-upper',
+          when: 'paint-matte-black',
+          requires: '!trim:s7-rwd',
+          message: t('哑光黑不适用于后驱版', '霧面黑不適用於後驅版', 'Matte Black is not offered on the RWD'),
+        },
+        {
+          id: 'rwd-forged',
+          when: 'trim:s7-rwd',
+          excludes: 'wheel-21',
+          message: t(
+            '后驱版不提供 21 英寸锻造轮毂',
+            '後驅版不提供 21 吋鍛造輪圈',
+            '21-inch forged wheels are not offered on the RWD',
+          ),
+        },
+        {
+          id: 'gt-wheels',
+          when: 'trim:s7-gt',
+          excludes: 'wheel-19',
+          message: t(
+            'GT 版制动系统需搭配 20 英寸及以上轮毂',
+            'GT 版煞車系統需搭配 20 吋以上輪圈',
+            'The GT brakes need 20-inch wheels or larger',
+          ),
+        },
+        {
+          id: 'gt-interior',
+          when: 'int-black-red',
+          requires: 'trim:s7-gt',
+          message: t(
+            '黑红运动内饰为 GT 版专属',
+            '黑紅運動內裝為 GT 版專屬',
+            'The black and red sport interior is for the GT only',
+          ),
+        },
+        { id: 'clash-purple-brown', when: 'paint-purple', excludes: 'int-brown', message: CLASH },
+        { id: 'clash-yellow', when: 'paint-yellow', excludes: 'int-brown | int-white', message: CLASH },
+        { id: 'wood-sport', when: 'inlay-wood', excludes: 'int-black-red', message: CLASH },
+        {
+          id: 'carbon-inlay',
+          when: 'inlay-carbon',
+          requires: 'trim:s7-gt | pkg-carbon',
+          message: t(
+            '碳纤维饰板需选 GT 版或碳纤维套装',
+            '碳纖維飾板需選 GT 版或碳纖維套件',
+            'Carbon inlays come with the GT or the Carbon package',
+          ),
+        },
+        {
+          id: 'executive-bundle',
+          when: 'pkg-executive',
+          includes: ['rear-screen', 'rear-sunshade', 'seat-heat-rear'],
+          message: t(
+            '行政套装包含后排娱乐屏、遮阳帘与座椅加热',
+            '行政套件包含後座娛樂螢幕、遮陽簾與座椅加熱',
+            'The Executive package comes with the rear screen, sunshade and heated rear seats',
+          ),
+        },
+        {
+          id: 'executive-upper',
+          when: 'pkg-executive',
+          requires: 'trim:s7-awd | trim:s7-gt',
+          message: t(
+            '行政套装适用于四驱长续航版及 GT 版',
+            '行政套件適用於四驅長續航版及 GT 版',
+            'The Executive package is offered on the AWD Long Range and the GT',
+          ),
+        },
+        {
+          id: 'winter-bundle',
+          when: 'pkg-winter',
+          includes: ['steering-heat', 'seat-heat-rear'],
+          message: t(
+            '冬季套装包含方向盘与后排座椅加热',
+            '冬季套件包含方向盤與後座加熱',
+            'The Winter package heats the steering wheel and rear seats',
+          ),
+        },
+        {
+          id: 'pilot-bundle',
+          when: 'pkg-pilot',
+          includes: ['lidar'],
+          message: t('高阶智驾套装包含激光雷达', '高階智駕套件包含光達', 'Aurora Pilot comes with lidar'),
+        },
+        {
+          id: 'carbon-bundle',
+          when: 'pkg-carbon',
+          includes: ['spoiler-carbon', 'mirror-carbon', 'inlay-carbon'],
+          message: t(
+            '碳纤维套装包含尾翼、后视镜罩与饰板',
+            '碳纖維套件包含尾翼、後視鏡蓋與飾板',
+            'The Carbon package comes with the spoiler, mirror caps and inlays',
+          ),
+        },
+        {
+          id: 'carbon-gt',
+          when: 'pkg-carbon | spoiler-carbon | brake-red',
+          requires: 'trim:s7-gt',
+          message: t(
+            '碳纤维套装、尾翼与红色卡钳为 GT 版专属',
+            '碳纖維套件、尾翼與紅色卡鉗為 GT 版專屬',
+            'The Carbon package, spoiler and red calipers are for the GT only',
+          ),
+        },
+        {
+          id: 'glass-roof-bars',
+          when: 'glass-roof',
+          excludes: 'acc-roof-bars',
+          message: t(
+            '全景天幕车型无法安装车顶横杆',
+            '全景天幕車型無法安裝車頂橫桿',
+            'Roof bars cannot be fitted to the panoramic glass roof',
+          ),
+        },
+        {
+          id: 'roof-box-bars',
+          when: 'acc-roof-box',
+          requires: 'acc-roof-bars',
+          message: t(
+            '车顶行李箱需安装在车顶横杆上',
+            '車頂行李箱需安裝在車頂橫桿上',
+            'The roof box mounts on the roof bars',
+          ),
+        },
+      ],
+      finance: {
+        name: t('极光金融低息购车', '極光金融低利購車', 'Aurora Finance low-rate offer'),
+        aprPercent: 2.99,
+        termsMonths: [12, 24, 36, 48, 60],
+        defaultTermMonths: 48,
+        minDownPaymentPercent: 20,
+        defaultDownPaymentPercent: 30,
+      },
+    },
+
+    // ── Aurora E3: compact hatchback ──────────────────────────────────────────────────────
+    {
+      id: 'e3',
+      modelYear: 2027,
+      name: t('极光 E3', '極光 E3', 'Aurora E3'),
+      description: t('城市纯电小车', '城市純電小車', 'Compact electric city car'),
+      body: 'hatchback',
+      trims: [
+        {
+          id: 'e3-city',
+          name: t('城市版', '城市版', 'City'),
+          price: 119900,
+          powertrain: { type: 'bev', drive: 'fwd', batteryKwh: 45, powerKw: 100 },
+          specs: { rangeKm: 410, zeroTo100s: 8.9, topSpeedKmh: 150, chargeTo80Min: 35 },
+          standard: ['paint-white', 'wheel-16', 'int-grey'],
+        },
+        {
+          id: 'e3-plus',
+          name: t('Plus 长续航版', 'Plus 長續航版', 'Plus Long Range'),
+          price: 139900,
+          powertrain: { type: 'bev', drive: 'fwd', batteryKwh: 60, powerKw: 130 },
+          specs: { rangeKm: 520, zeroTo100s: 7.9, topSpeedKmh: 160, chargeTo80Min: 28 },
+          standard: ['paint-white', 'wheel-17', 'int-grey', 'heat-pump', 'fast-charge'],
+        },
+      ],
+      groups: [
+        {
+          id: 'paint',
+          name: t('车漆', '車漆', 'Paint'),
+          cardinality: 'one',
+          options: [
+            {
+              id: 'paint-white',
+              code: 'P05',
+              name: t('珍珠白', '珍珠白', 'Pearl White'),
+              price: 0,
+              swatch: '#f5f3ee',
+            },
+            {
+              id: 'paint-black',
+              code: 'P02',
+              name: t('曜石黑', '曜石黑', 'Obsidian Black'),
+              price: 3000,
+              swatch: '#111214',
+            },
+            {
+              id: 'paint-grey',
+              code: 'P06',
+              name: t('水泥灰', '水泥灰', 'Concrete Grey'),
+              price: 3000,
+              swatch: '#8e9092',
+            },
+            {
+              id: 'paint-lemon',
+              code: 'P51',
+              name: t('柠檬黄', '檸檬黃', 'Lemon Yellow'),
+              price: 4000,
+              swatch: '#f4d846',
+            },
+            {
+              id: 'paint-mint',
+              code: 'P52',
+              name: t('薄荷绿', '薄荷綠', 'Mint Green'),
+              price: 4000,
+              swatch: '#9fd8c3',
+            },
+            {
+              id: 'paint-coral',
+              code: 'P53',
+              name: t('珊瑚粉', '珊瑚粉', 'Coral Pink'),
+              price: 4000,
+              swatch: '#f28c8c',
+            },
+            {
+              id: 'paint-sky',
+              code: 'P54',
+              name: t('天空蓝', '天空藍', 'Sky Blue'),
+              price: 4000,
+              swatch: '#7fb6e6',
+            },
+            {
+              id: 'paint-sunset',
+              code: 'P55',
+              name: t('日落橙', '日落橙', 'Sunset Orange'),
+              description: t('首发限定色', '首發限定色', 'Launch edition colour'),
+              price: 5000,
+              swatch: '#f07a2b',
+            },
+          ],
+        },
+        {
+          id: 'roof',
+          name: t('撞色车顶', '雙色車頂', 'Contrast roof'),
+          cardinality: 'optional-one',
+          options: [
+            {
+              id: 'roof-black',
+              code: 'R01',
+              name: t('黑色车顶', '黑色車頂', 'Black roof'),
+              price: 2000,
+              swatch: '#111214',
+            },
+            {
+              id: 'roof-white',
+              code: 'R02',
+              name: t('白色车顶', '白色車頂', 'White roof'),
+              price: 2000,
+              swatch: '#f5f3ee',
+            },
+          ],
+        },
+        {
+          id: 'wheels',
+          name: t('轮毂', '輪圈', 'Wheels'),
+          cardinality: 'one',
+          options: [
+            { id: 'wheel-16', code: 'W16', name: t('16 英寸轮毂', '16 吋輪圈', '16-inch wheels'), price: 0 },
+            {
+              id: 'wheel-17',
+              code: 'W17',
+              name: t('17 英寸合金轮毂', '17 吋鋁合金輪圈', '17-inch alloy wheels'),
+              price: 2000,
+            },
+            {
+              id: 'wheel-17-style',
+              code: 'W17S',
+              name: t('17 英寸双色风格轮毂', '17 吋雙色風格輪圈', '17-inch two-tone style wheels'),
+              price: 3500,
+            },
+            {
+              id: 'wheel-18',
+              code: 'W18',
+              name: t('18 英寸轮毂', '18 吋輪圈', '18-inch wheels'),
+              price: 4500,
+            },
+          ],
+        },
+        {
+          id: 'interior',
+          name: t('内饰', '內裝', 'Interior'),
+          cardinality: 'one',
+          options: [
+            {
+              id: 'int-grey',
+              code: 'I04',
+              name: t('灰色织物', '灰色織布', 'Grey fabric'),
+              price: 0,
+              swatch: '#8d8f93',
+            },
+            {
+              id: 'int-black',
+              code: 'I05',
+              name: t('黑色织物', '黑色織布', 'Black fabric'),
+              price: 0,
+              swatch: '#1b1b1c',
+            },
+            {
+              id: 'int-cream',
+              code: 'I14',
+              name: t('奶白色', '奶白色', 'Cream'),
+              price: 3000,
+              swatch: '#ece4d4',
+            },
+            {
+              id: 'int-mint',
+              code: 'I15',
+              name: t('薄荷绿拼色', '薄荷綠拼色', 'Mint two-tone'),
+              price: 3500,
+              swatch: '#9fd8c3',
+            },
+          ],
+        },
+        {
+          id: 'packages',
+          name: t('套装', '套件', 'Packages'),
+          cardinality: 'any',
+          options: [
+            {
+              id: 'pkg-style',
+              code: 'PK8',
+              name: t('风格套装', '風格套件', 'Style package'),
+              description: t(
+                '黑色车顶、17 英寸双色轮毂与氛围灯',
+                '黑色車頂、17 吋雙色輪圈與氣氛燈',
+                'Black roof, 17-inch two-tone wheels and ambient lighting',
+              ),
+              price: 6000,
+            },
+            {
+              id: 'pkg-tech',
+              code: 'PK9',
+              name: t('科技套装', '科技套件', 'Tech package'),
+              description: t(
+                '无线充电、抬头显示与自动泊车',
+                '無線充電、抬頭顯示器與自動停車',
+                'Wireless charging, head-up display and automatic parking',
+              ),
+              price: 8000,
+            },
+            {
+              id: 'pkg-comfort',
+              code: 'PK10',
+              name: t('舒适套装', '舒適套件', 'Comfort package'),
+              description: t(
+                '前排座椅加热与方向盘加热',
+                '前座加熱與方向盤加熱',
+                'Heated front seats and steering wheel',
+              ),
+              price: 3000,
+            },
+          ],
+        },
+        {
+          id: 'comfort',
+          name: t('舒适与科技', '舒適與科技', 'Comfort and technology'),
+          cardinality: 'any',
+          options: [
+            { id: 'heat-pump', code: 'C10', name: t('热泵空调', '熱泵空調', 'Heat pump'), price: 3500 },
+            {
+              id: 'fast-charge',
+              code: 'C11',
+              name: t('100 kW 快充', '100 kW 快充', '100 kW fast charging'),
+              price: 2500,
+            },
+            {
+              id: 'seat-heat',
+              code: 'C12',
+              name: t('前排座椅加热', '前座加熱', 'Heated front seats'),
+              price: 1500,
+            },
+            {
+              id: 'ambient-light',
+              code: 'C06',
+              name: t('氛围灯', '氣氛燈', 'Ambient lighting'),
+              price: 1200,
+            },
+            {
+              id: 'glass-roof',
+              code: 'C13',
+              name: t('全景天窗', '全景天窗', 'Panoramic sunroof'),
+              price: 4000,
+            },
+            {
+              id: 'auto-park',
+              code: 'D02',
+              name: t('自动泊车', '自動停車', 'Automatic parking'),
+              price: 3000,
+            },
+            {
+              id: 'wireless-charge',
+              name: t('手机无线充电', '手機無線充電', 'Wireless phone charging'),
+              price: 800,
+              hidden: true,
+            },
+            {
+              id: 'hud-lite',
+              name: t('抬头显示', '抬頭顯示器', 'Head-up display'),
+              price: 2000,
+              hidden: true,
+            },
+            {
+              id: 'steering-heat',
+              name: t('方向盘加热', '方向盤加熱', 'Heated steering wheel'),
+              price: 800,
+              hidden: true,
+            },
+          ],
+        },
+        {
+          id: 'accessories',
+          name: t('精品附件', '精品配件', 'Accessories'),
+          cardinality: 'any',
+          options: [
+            {
+              id: 'acc-mats',
+              code: 'A05',
+              name: t('全天候脚垫', '全天候腳踏墊', 'All-weather floor mats'),
+              price: 500,
+            },
+            {
+              id: 'acc-wallbox',
+              code: 'A06',
+              name: t('家用充电桩（含安装）', '家用充電樁（含安裝）', 'Home wallbox, installed'),
+              price: 2500,
+            },
+            {
+              id: 'acc-portable-charger',
+              code: 'A13',
+              name: t('便携充电枪', '隨車充電槍', 'Portable charger'),
+              price: 1500,
+            },
+            {
+              id: 'acc-bike-rack',
+              code: 'A14',
+              name: t('尾门自行车架', '尾門自行車架', 'Tailgate bike rack'),
+              price: 1800,
+            },
+            {
+              id: 'acc-seat-covers',
+              code: 'A15',
+              name: t('座椅保护套', '座椅保護套', 'Seat covers'),
+              price: 800,
+            },
+            {
+              id: 'acc-pet-kit',
+              code: 'A08',
+              name: t('宠物出行套装', '寵物出行套件', 'Pet travel kit'),
+              price: 700,
+            },
+          ],
+        },
+      ],
+      rules: [
+        {
+          id: 'style-bundle',
+          when: 'pkg-style',
+          includes: ['roof-black', 'wheel-17-style', 'ambient-light'],
+          message: t(
+            '风格套装包含黑色车顶、双色轮毂与氛围灯',
+            '風格套件包含黑色車頂、雙色輪圈與氣氛燈',
+            'The Style package comes with the black roof, two-tone wheels and ambient lighting',
+          ),
+        },
+        {
+          id: 'sunset-style',
+          when: 'paint-sunset',
+          requires: 'pkg-style',
+          message: t(
+            '日落橙为风格套装限定色',
+            '日落橙為風格套件限定色',
+            'Sunset Orange comes with the Style package',
+          ),
+        },
+        {
+          id: 'tech-bundle',
+          when: 'pkg-tech',
+          includes: ['wireless-charge', 'hud-lite', 'auto-park'],
+          message: t(
+            '科技套装包含无线充电、抬头显示与自动泊车',
+            '科技套件包含無線充電、抬頭顯示器與自動停車',
+            'The Tech package comes with wireless charging, head-up display and automatic parking',
+          ),
+        },
+        {
+          id: 'tech-plus',
+          when: 'pkg-tech | auto-park',
+          requires: 'trim:e3-plus',
+          message: t(
+            '科技套装与自动泊车仅适用于 Plus 长续航版',
+            '科技套件與自動停車僅適用於 Plus 長續航版',
+            'The Tech package and automatic parking are offered on the Plus',
+          ),
+        },
+        {
+          id: 'comfort-bundle',
+          when: 'pkg-comfort',
+          includes: ['seat-heat', 'steering-heat'],
+          message: t(
+            '舒适套装包含前排座椅与方向盘加热',
+            '舒適套件包含前座與方向盤加熱',
+            'The Comfort package heats the front seats and steering wheel',
+          ),
+        },
+        {
+          id: 'roof-contrast-white',
+          when: 'roof-white',
+          excludes: 'paint-white',
+          message: t(
+            '车顶颜色需与车身撞色',
+            '車頂顏色需與車身撞色',
+            'The roof colour must contrast with the body',
+          ),
+        },
+        {
+          id: 'roof-contrast-black',
+          when: 'roof-black',
+          excludes: 'paint-black',
+          message: t(
+            '车顶颜色需与车身撞色',
+            '車頂顏色需與車身撞色',
+            'The roof colour must contrast with the body',
+          ),
+        },
+        {
+          id: 'glass-roof-white',
+          when: 'glass-roof',
+          excludes: 'roof-white',
+          message: t(
+            '全景天窗为黑色玻璃，不能搭配白色车顶',
+            '全景天窗為黑色玻璃，無法搭配白色車頂',
+            'The sunroof is black glass, so not with a white roof',
+          ),
+        },
+        {
+          id: 'mint-interior',
+          when: 'int-mint',
+          requires: 'paint-mint | paint-white | paint-grey',
+          message: t(
+            '薄荷绿拼色内饰仅搭配薄荷绿、珍珠白或水泥灰车身',
+            '薄荷綠拼色內裝僅搭配薄荷綠、珍珠白或水泥灰車身',
+            'The mint interior goes with Mint Green, Pearl White or Concrete Grey',
+          ),
+        },
+        {
+          id: 'plus-wheels',
+          when: 'trim:e3-plus',
+          excludes: 'wheel-16',
+          message: t(
+            'Plus 长续航版起步即为 17 英寸轮毂',
+            'Plus 長續航版起步即為 17 吋輪圈',
+            'The Plus starts at 17-inch wheels',
+          ),
+        },
+        {
+          id: 'wheel-18-plus',
+          when: 'wheel-18',
+          requires: 'trim:e3-plus',
+          message: t(
+            '18 英寸轮毂仅适用于 Plus 长续航版',
+            '18 吋輪圈僅適用於 Plus 長續航版',
+            '18-inch wheels are offered on the Plus',
+          ),
+        },
+        {
+          id: 'fast-charge-plus',
+          when: 'fast-charge',
+          requires: 'trim:e3-plus',
+          message: t(
+            '100 kW 快充仅适用于 Plus 长续航版',
+            '100 kW 快充僅適用於 Plus 長續航版',
+            '100 kW charging is offered on the Plus',
+          ),
+        },
+      ],
+      finance: {
+        name: t('极光金融 3 年 0 息', '極光金融 3 年 0 利率', 'Aurora Finance 0% APR for 3 years'),
+        aprPercent: 0,
+        termsMonths: [12, 24, 36],
+        defaultTermMonths: 36,
+        minDownPaymentPercent: 20,
+        defaultDownPaymentPercent: 20,
+      },
+    },
+  ],
+};

@@ -87,11 +87,14 @@ function checkStates(bf: BruteForce, cfg: Configurator, build: Build, mask: numb
       let picked = mask | (1 << bf.bit.get(id)!);
       if (group.cardinality !== 'any')
         for (const o of group.options) if (o.id !== id) picked &= ~(1 << bf.bit.get(o.id)!);
-      const expected = bf.isValid(build.trimId, picked)
-        ? 'available'
-        : bf.canHold(build.trimId, id)
-          ? 'available-with-changes'
-          : 'unavailable';
+      // Available: the pick changes nothing else (the pick alone is valid, and no option that
+      // came with a package goes with it).
+      const expected =
+        bf.isValid(build.trimId, picked) && bf.pick(build.trimId, mask, id, 1) === picked
+          ? 'available'
+          : bf.canHold(build.trimId, id)
+            ? 'available-with-changes'
+            : 'unavailable';
       assert.equal(state.state, expected, label);
       if (expected === 'unavailable') assert.ok(state.reasons.length > 0, `${label}: names its reasons`);
       // The state agrees with what a pick does.

@@ -163,31 +163,54 @@ export class BruteForce {
     return n;
   }
 
+  /**
+   * The options of `mask` that came with a rule: included by one that applies, neither standard
+   * nor hidden, not in `excluded`. Keeping one once nothing includes it counts as a change.
+   */
+  packageItems(trimId: string, mask: number, excluded: number): string[] {
+    const trim = this.model.trims.find((t) => t.id === trimId)!;
+    return this.model.groups
+      .flatMap((g) => g.options)
+      .filter(
+        (o) =>
+          this.has(mask, o.id) &&
+          !((excluded >> this.bit.get(o.id)!) & 1) &&
+          !o.hidden &&
+          !trim.standard.includes(o.id) &&
+          this.included(trimId, mask, o.id),
+      )
+      .map((o) => o.id);
+  }
+
+  /** Options differing from `mask` outside `excluded`, plus package items kept without their package. */
+  private distance(trimId: string, mask: number, excluded: number): (m: number) => number {
+    const items = this.packageItems(trimId, mask, excluded);
+    return (m) =>
+      this.popcount((m ^ mask) & ~excluded) +
+      items.filter((id) => this.has(m, id) && !this.included(trimId, m, id)).length;
+  }
+
   /** The proposal's mask for a pick (`value` 1 select, 0 deselect), or null when refused. */
   pick(trimId: string, mask: number, id: string, value: 0 | 1): number | null {
     const group = this.groupOf(id);
     let excluded = 1 << this.bit.get(id)!;
     if (value === 1 && group.cardinality !== 'any') excluded |= this.maskOf(group.options.map((o) => o.id));
-    return this.best(
-      trimId,
-      (m) => this.popcount((m ^ mask) & ~excluded),
-      (m) => this.has(m, id) === (value === 1),
-    );
+    return this.best(trimId, this.distance(trimId, mask, excluded), (m) => this.has(m, id) === (value === 1));
   }
 
   /** The valid build nearest to `mask` on its trim. */
   repair(trimId: string, mask: number): number | null {
-    return this.best(
-      trimId,
-      (m) => this.popcount(m ^ mask),
-      () => true,
-    );
+    return this.best(trimId, this.distance(trimId, mask, 0), () => true);
   }
 
   /** The default build of a trim: nearest to its standard options. */
   start(trimId: string): number | null {
-    const trim = this.model.trims.find((t) => t.id === trimId)!;
-    return this.repair(trimId, this.maskOf(trim.standard));
+    const standard = this.maskOf(this.model.trims.find((t) => t.id === trimId)!.standard);
+    return this.best(
+      trimId,
+      (m) => this.popcount(m ^ standard),
+      () => true,
+    );
   }
 
   /**
