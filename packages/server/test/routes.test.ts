@@ -154,7 +154,7 @@ for (const kind of DB_KINDS) {
 
       it('keeps Munich at 10:00 local across the change to summer time', async () => {
         const res = await api.get<{ slots: Slot[] }>(
-          '/api/v1/slots?service=test-drive&location=muc-schwabing&from=2027-03-26&days=4',
+          '/api/v1/slots?service=test-drive&location=muc-schwabing&trim=a6-perf&from=2027-03-26&days=4',
         );
         const byDay = new Map<string, Slot[]>();
         for (const s of res.json.slots)

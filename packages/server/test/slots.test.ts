@@ -76,7 +76,10 @@ describe('planning slots', () => {
     const pudong = a.filter(
       (r) => r.location_id === 'sh-pudong' && r.kind === 'test-drive' && r.local_date === '2027-03-21',
     );
-    assert.deepEqual(new Set(pudong.map((r) => r.trim_id)), new Set(['a6-lr', 'a6-perf']));
+    assert.deepEqual(
+      new Set(pudong.map((r) => r.trim_id)),
+      new Set(['a6-lr', 'a6-perf', 's7-awd', 'e3-plus']),
+    );
     assert.ok(a.every((r) => r.local_date >= '2027-03-20' && r.local_date <= '2027-04-16'));
   });
 

@@ -34,6 +34,8 @@ export const demoSeed: Seed = {
       fleet: [
         { modelId: 'a6', trimId: 'a6-lr', cars: 2 },
         { modelId: 'a6', trimId: 'a6-perf', cars: 1 },
+        { modelId: 's7', trimId: 's7-awd', cars: 1 },
+        { modelId: 'e3', trimId: 'e3-plus', cars: 1 },
       ],
       homeTestDrive: { radiusKm: 25, cars: 2, hours: homeDays },
     },
@@ -51,7 +53,8 @@ export const demoSeed: Seed = {
       closed: [],
       fleet: [
         { modelId: 'a6', trimId: 'a6-lr', cars: 1 },
-        { modelId: 'a6', trimId: 'a6-perf', cars: 1 },
+        { modelId: 's7', trimId: 's7-gt', cars: 1 },
+        { modelId: 'e3', trimId: 'e3-city', cars: 1 },
       ],
     },
     {
@@ -67,8 +70,14 @@ export const demoSeed: Seed = {
       hours: centre,
       closed: [],
       fleet: [
+        { modelId: 'a6', trimId: 'a6-sr', cars: 2 },
         { modelId: 'a6', trimId: 'a6-lr', cars: 3 },
         { modelId: 'a6', trimId: 'a6-perf', cars: 2 },
+        { modelId: 's7', trimId: 's7-rwd', cars: 2 },
+        { modelId: 's7', trimId: 's7-awd', cars: 2 },
+        { modelId: 's7', trimId: 's7-gt', cars: 1 },
+        { modelId: 'e3', trimId: 'e3-city', cars: 2 },
+        { modelId: 'e3', trimId: 'e3-plus', cars: 2 },
       ],
       homeTestDrive: { radiusKm: 40, cars: 3, hours: homeDays },
     },
@@ -84,7 +93,11 @@ export const demoSeed: Seed = {
       services: ['test-drive'],
       hours: mall,
       closed: [],
-      fleet: [{ modelId: 'a6', trimId: 'a6-lr', cars: 1 }],
+      fleet: [
+        { modelId: 'a6', trimId: 'a6-lr', cars: 1 },
+        { modelId: 's7', trimId: 's7-awd', cars: 1 },
+        { modelId: 'e3', trimId: 'e3-plus', cars: 1 },
+      ],
     },
     {
       id: 'hz-binjiang',
@@ -99,8 +112,11 @@ export const demoSeed: Seed = {
       hours: centre,
       closed: [],
       fleet: [
+        { modelId: 'a6', trimId: 'a6-sr', cars: 1 },
         { modelId: 'a6', trimId: 'a6-lr', cars: 2 },
         { modelId: 'a6', trimId: 'a6-perf', cars: 1 },
+        { modelId: 's7', trimId: 's7-rwd', cars: 1 },
+        { modelId: 'e3', trimId: 'e3-city', cars: 1 },
       ],
       homeTestDrive: { radiusKm: 30, cars: 2, hours: homeDays },
     },
@@ -119,6 +135,7 @@ export const demoSeed: Seed = {
       fleet: [
         { modelId: 'a6', trimId: 'a6-lr', cars: 1 },
         { modelId: 'a6', trimId: 'a6-perf', cars: 1 },
+        { modelId: 's7', trimId: 's7-gt', cars: 1 },
       ],
     },
     {
@@ -133,7 +150,11 @@ export const demoSeed: Seed = {
       services: ['test-drive', 'home-test-drive'],
       hours: every('09:30-18:30', [...WEEKDAYS, 'sat']),
       closed: [],
-      fleet: [{ modelId: 'a6', trimId: 'a6-lr', cars: 2 }],
+      fleet: [
+        { modelId: 'a6', trimId: 'a6-lr', cars: 2 },
+        { modelId: 's7', trimId: 's7-awd', cars: 1 },
+        { modelId: 'e3', trimId: 'e3-plus', cars: 1 },
+      ],
       homeTestDrive: { radiusKm: 20, cars: 1, hours: every('10:00-18:00', ['sat', 'sun']) },
     },
     {
@@ -149,7 +170,10 @@ export const demoSeed: Seed = {
       // Closed on Sundays, as German showrooms are.
       hours: { ...every('10:00-19:00', WEEKDAYS), sat: ['10:00-16:00'] },
       closed: ['2026-12-24', '2026-12-25', '2026-12-26', '2027-01-01'],
-      fleet: [{ modelId: 'a6', trimId: 'a6-perf', cars: 1 }],
+      fleet: [
+        { modelId: 'a6', trimId: 'a6-perf', cars: 1 },
+        { modelId: 's7', trimId: 's7-gt', cars: 1 },
+      ],
     },
   ],
   advisors: [
