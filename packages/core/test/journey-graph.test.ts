@@ -70,6 +70,7 @@ before(async () => {
     done('loadCatalog', catalog),
     error('loadCatalog', offline()),
     { type: 'catalog.retry' },
+    { type: 'catalog.refresh' },
     { type: 'build.select', optionId: 'paint-red' },
     { type: 'build.select', optionId: 'pkg-sport' },
     { type: 'build.select', optionId: 'paint-white' },

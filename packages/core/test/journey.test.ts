@@ -68,6 +68,61 @@ describe('journey: catalog', () => {
     assert.equal(s.context.errors.catalog, undefined);
   });
 
+  it("follows a refreshed catalog: today's price, or the nearest valid build, and says so", async () => {
+    const today = testCatalog((json) => {
+      const model = json.models[0]!;
+      model.trims[0]!.price = 289900;
+      const paint = model.groups.find((g) => g.id === 'paint')!;
+      paint.options = paint.options.filter((o) => o.id !== 'paint-red');
+      paint.options.push({ id: 'paint-blue', name: { en: 'Blue' }, price: 9000 });
+      model.trims[1]!.standard = ['paint-blue', 'wheel-21'];
+    });
+    let catalog = testCatalog();
+    const h = startJourney({ actors: { loadCatalog: fromPromise(async () => catalog) } });
+    await ready(h);
+    h.actor.send({ type: 'build.select', optionId: 'paint-red' });
+    catalog = today;
+    h.actor.send({ type: 'catalog.refresh' });
+    const s = await until(
+      h.actor,
+      (s) => s.context.catalog === today && region(s, 'catalog') === 'ready',
+      'refresh',
+    );
+    assert.equal(s.context.configId, 'a6~a6-lr~paint-white~wheel-19');
+    assert.equal(s.context.price?.total, 291900);
+    const event = h.emitted.at(-1);
+    assert.equal(event?.['cause'], 'catalog');
+    assert.ok(
+      (event?.['changes'] as { optionId: string; action: string }[]).some(
+        (c) => c.optionId === 'paint-red' && c.action === 'removed',
+      ),
+      'the paint that went',
+    );
+  });
+
+  it('keeps the catalog it has when a refresh fails', async () => {
+    let calls = 0;
+    const catalog = testCatalog();
+    const h = startJourney({
+      actors: {
+        loadCatalog: fromPromise(async () => {
+          calls += 1;
+          if (calls > 1) throw offline();
+          return catalog;
+        }),
+      },
+    });
+    await ready(h);
+    h.actor.send({ type: 'catalog.refresh' });
+    const s = await until(
+      h.actor,
+      (s) => calls === 2 && region(s, 'catalog') === 'ready',
+      'the failed refresh',
+    );
+    assert.equal(s.context.catalog, catalog);
+    assert.deepEqual(s.context.errors, {});
+  });
+
   it('refuses a catalog without the model the page asks for', async () => {
     const h = startJourney({ input: { modelId: 'x9' } });
     const s = await until(h.actor, (s) => region(s, 'catalog') === 'failed', 'failure');

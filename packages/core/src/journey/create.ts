@@ -162,6 +162,8 @@ export async function createJourney(options: CreateJourneyOptions): Promise<Jour
     if (snapshot.context.online !== input.online)
       actor.send({ type: input.online ? 'network.online' : 'network.offline' });
     actor.send({ type: 'journey.resume' });
+    // A stored catalog may be yesterday's: prices and rules come fresh when the network is up.
+    if (input.online && snapshot.context.catalog) actor.send({ type: 'catalog.refresh' });
   }
   if (network) {
     cleanups.push(

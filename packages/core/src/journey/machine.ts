@@ -328,6 +328,7 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
       hasBuild: ({ context }) =>
         context.build !== null && context.configId !== null && context.price !== null,
       pendingNeedsReview: ({ context }) => (context.pendingProposal?.changes.length ?? 0) > 0,
+      nothingPending: ({ context }) => context.pendingProposal === null,
       validCode: ({ event }) => event.type === 'build.load' && normalizeBuildCode(event.code) !== null,
       savedIsCurrent: ({ context }) =>
         context.saved?.synced === true && context.saved.configId === context.configId,
@@ -506,6 +507,41 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
         });
       }),
       dropPending: assign({ pendingProposal: null }),
+      followCatalog: enqueueActions(({ context, enqueue }) => {
+        // The build moves to the new catalog: same build at today's price, or the nearest valid one.
+        const { catalog, build } = context;
+        if (!catalog || !build) return;
+        const modelId = catalog.models.some((m) => m.id === build.modelId)
+          ? build.modelId
+          : catalog.models[0]?.id;
+        if (!modelId) return;
+        const ctx = { ...context, modelId, pendingProposal: null };
+        let next: Build = build;
+        let changes: BuildChange[] = [];
+        try {
+          const cfg = engine(catalog, modelId);
+          if (modelId !== build.modelId) next = cfg.start();
+          else if (cfg.validate(build).length > 0) {
+            const near = nearestBuild(cfg, build);
+            next = near?.build ?? cfg.start();
+            changes = near?.changes ?? [];
+          }
+          const patch = { modelId, pendingProposal: null, ...derive(ctx, next) };
+          enqueue.assign(patch);
+          if (patch.configId !== context.configId || patch.price?.total !== context.price?.total) {
+            enqueue.emit({
+              type: 'build-changed',
+              build: next,
+              configId: patch.configId ?? '',
+              price: patch.price ?? null,
+              changes,
+              cause: 'catalog',
+            });
+          }
+        } catch (err) {
+          enqueue.assign({ errors: { ...context.errors, build: toJourneyError('build', err) } });
+        }
+      }),
       recordView: assign(({ context, event }) =>
         event.type === 'build.view'
           ? { steps: step(context, JOURNEY_STEPS.compare, String(event.trimId)) }
@@ -885,8 +921,22 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                 on: { 'journey.resume': { target: 'loading', reenter: true } },
               },
               failed: { on: { 'catalog.retry': 'loading' } },
-              // The catalog is in: this region's work is done (a reset keeps it).
-              ready: { type: 'final' },
+              ready: { on: { 'catalog.refresh': 'refreshing' } },
+              // Fetching today's catalog while the journey goes on with the one it has.
+              refreshing: {
+                invoke: {
+                  id: 'loadCatalog',
+                  src: 'loadCatalog',
+                  input: ({ context }) => ({ modelId: context.settings.modelId }),
+                  onDone: [
+                    { guard: 'catalogHasModel', target: 'ready', actions: ['setCatalog', 'followCatalog'] },
+                    { target: 'ready' },
+                  ],
+                  // Offline or refused: the catalog the journey has stays.
+                  onError: { target: 'ready' },
+                },
+                on: { 'journey.resume': { target: 'refreshing', reenter: true } },
+              },
             },
           },
           build: {
@@ -924,6 +974,8 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                     ],
                   },
                   reviewing: {
+                    // A proposal dropped elsewhere (a new catalog) leaves nothing to review.
+                    always: { guard: 'nothingPending', target: 'idle' },
                     on: {
                       'build.confirm': { target: 'idle', actions: 'applyPending' },
                       'build.cancel': { target: 'idle', actions: 'dropPending' },

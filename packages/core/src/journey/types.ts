@@ -228,6 +228,8 @@ export interface JourneyContext {
  * Events the journey accepts. Elements send them; nothing else changes the journey.
  *
  * - `catalog.retry` — load the catalog again after a failure.
+ * - `catalog.refresh` — fetch today's catalog; the build follows it (today's price, or the
+ *   nearest valid build, told with `build-changed` cause `catalog`). Sent after a restore.
  * - `model.pick { modelId }` — configure another model (default build of its default trim).
  * - `build.select { optionId }` / `build.deselect { optionId }` — a pick; `trim:<id>` switches trim.
  *   Picks that change nothing else apply at once; otherwise the proposal waits in
@@ -254,6 +256,7 @@ export interface JourneyContext {
  */
 export type JourneyEvent =
   | { type: 'catalog.retry' }
+  | { type: 'catalog.refresh' }
   | { type: 'model.pick'; modelId: string }
   | { type: 'build.select'; optionId: string }
   | { type: 'build.deselect'; optionId: string }
@@ -299,7 +302,7 @@ export type JourneyEmitted =
       configId: string;
       price: PriceBreakdown | null;
       changes: JourneyChange[];
-      cause: 'select' | 'deselect' | 'trim' | 'retrieved' | 'restart' | 'model';
+      cause: 'select' | 'deselect' | 'trim' | 'retrieved' | 'restart' | 'model' | 'catalog';
     }
   | { type: 'build-saved'; code: string | null; url: string | null; configId: string; synced: boolean }
   | { type: 'booking-confirmed'; booking: Booking }
