@@ -47,8 +47,15 @@ describe('booking a test drive against the reference server', () => {
     const drive = page.locator('showroom-test-drive');
     await drive.scrollIntoViewIfNeeded();
 
+    // Build the car first: Long Range (the switch is explained and applied) in Crimson.
+    const configurator = page.locator('showroom-configurator');
+    await configurator.getByRole('radio', { name: 'Long Range' }).click({ timeout: 15_000 });
+    await configurator.getByRole('dialog').getByRole('button', { name: 'Apply changes' }).click();
+    await configurator.getByRole('radio', { name: 'Crimson' }).click();
+    await configurator.getByRole('radio', { name: 'Crimson', checked: true }).waitFor();
+
     // The test drive is of the car the configurator above holds.
-    const title = drive.getByRole('heading', { name: /^Book a test drive of the / });
+    const title = drive.getByRole('heading', { name: /^Book a test drive of the .*Long Range/ });
     await title.waitFor({ timeout: 15_000 });
     const heading = (await title.textContent()) ?? '';
     // Locations load once the element is seen, as they would when the shopper scrolls to it.
@@ -79,7 +86,12 @@ describe('booking a test drive against the reference server', () => {
     // A person takes more than the form's minimum fill time (3 s); so does this test.
     await page.waitForTimeout(3_000);
     await form.getByRole('button', { name: 'Book test drive' }).click();
-    await drive.getByRole('heading', { name: 'Your test drive is booked' }).waitFor({ timeout: 15_000 });
+    // Booked, or the element says why not (then the test says it too).
+    const done = drive.getByRole('heading', { name: 'Your test drive is booked' });
+    const problem = drive.locator('[part="error"][role="alert"]');
+    await done.or(problem).first().waitFor({ timeout: 15_000 });
+    if (await problem.isVisible())
+      assert.fail(`not booked: ${(await problem.textContent())?.replace(/\s+/g, ' ')}`);
     const booking = await confirmed;
     await page.screenshot({ path: screenshotPath('booking-confirmed'), fullPage: true });
 
@@ -112,6 +124,11 @@ describe('booking a test drive against the reference server', () => {
     assert.match(lead.interest.configId, new RegExp(`^${lead.interest.modelId}~${lead.interest.trimId}`));
     assert.ok(lead.interest.price.total > 0);
     assert.ok(heading.includes(lead.interest.modelName), `${heading} names ${lead.interest.modelName}`);
+    assert.equal(lead.interest.trimName, 'Long Range');
+    assert.ok(
+      lead.interest.options.some((o) => o.name === 'Crimson' && o.group === 'paint'),
+      'the paint picked on the page is in the lead',
+    );
     assert.equal(lead.journey?.grade, 'hot');
     assert.deepEqual(errors, []);
   });
