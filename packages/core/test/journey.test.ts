@@ -635,6 +635,31 @@ describe('journey: lead', () => {
     );
   });
 
+  it('grades the lead from what the shopper compared, opened and changed', async () => {
+    const h = startJourney();
+    await ready(h);
+    h.actor.send({ type: 'build.view', trimId: 'a6-lr' });
+    h.actor.send({ type: 'build.view', trimId: 'a6-perf' });
+    h.actor.send({ type: 'panel.open', panel: 'finance' });
+    h.actor.send({ type: 'panel.open', panel: 'finance' });
+    h.actor.send({ type: 'finance.set', termMonths: 60 });
+    h.actor.send({ type: 'contact.update', ...SHOPPER });
+    h.actor.send({ type: 'lead.submit' });
+    await until(h.actor, (s) => region(s, 'lead') === 'sent', 'sent');
+    const [lead] = h.source.leads() as [Lead];
+    assert.equal(lead.journey?.grade, 'cold');
+    assert.deepEqual(lead.journey?.focus.slice(0, 2), [
+      'Compared Long Range and Performance',
+      'Opened finance twice',
+    ]);
+    assert.ok(lead.journey?.tags.includes('finance'), 'finance tag');
+    assert.deepEqual(lead.interest?.finance?.termMonths, 60);
+    assert.deepEqual(
+      lead.journey?.steps.map((x) => x.event),
+      ['configurator.compare', 'configurator.compare', 'finance.open', 'finance.open', 'finance.set'],
+    );
+  });
+
   it('queues the lead while offline and sends the same lead when back online', async () => {
     const sent: Lead[] = [];
     const h = startJourney({

@@ -5,7 +5,7 @@ import type { Catalog } from '../catalog/schema.js';
 import { configId as canonicalConfigId } from '../configurator/build.js';
 import type { Build } from '../configurator/build.js';
 import type { Configurator } from '../configurator/configurator.js';
-import { gradeLead } from '../lead/grade.js';
+import { gradeLead, JOURNEY_STEP_EVENTS } from '../lead/grade.js';
 import { normalizeBuildCode } from '../build/code.js';
 import { buildLink } from '../build/link.js';
 import { randomUuid } from '../build/runtime.js';
@@ -62,19 +62,23 @@ function missing<K extends keyof JourneyActorInputs>(name: K) {
   );
 }
 
-/** Journey step events, as the lead's `journey.steps` carries them (core's grading reads them). */
+/**
+ * Journey step events, as the lead's `journey.steps` carries them: the ones core's grading
+ * reads (`JOURNEY_STEP_EVENTS`) and a few more for the dealer. Panels opened are `<panel>.open`
+ * (`finance.open`, `video.open`, `test-drive.open`).
+ */
 export const JOURNEY_STEPS = {
-  trim: 'configurator.trim',
-  select: 'configurator.select',
-  deselect: 'configurator.deselect',
-  compare: 'configurator.compare',
+  trim: JOURNEY_STEP_EVENTS.trim,
+  select: JOURNEY_STEP_EVENTS.select,
+  deselect: JOURNEY_STEP_EVENTS.deselect,
+  compare: JOURNEY_STEP_EVENTS.compare,
   finance: 'finance.set',
-  save: 'build.save',
-  open: 'build.open',
-  consult: 'consultation.start',
+  save: JOURNEY_STEP_EVENTS.buildSave,
+  open: JOURNEY_STEP_EVENTS.buildOpen,
+  consult: JOURNEY_STEP_EVENTS.consultationStart,
   location: 'location.pick',
   slot: 'slot.pick',
-  booking: 'booking.confirm',
+  booking: JOURNEY_STEP_EVENTS.bookingConfirm,
   cancel: 'booking.cancel',
   submit: 'lead.submit',
 } as const;
