@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { parseLead } from '@showroom/core';
+import { until } from '../../packages/connector/test/support/clocks.js';
 import { checkWebToLead } from '../../packages/connector/test/support/web-to-lead.js';
 import { launchChromium } from './support/browser.js';
 import { repoRoot } from './support/server.js';
@@ -119,14 +120,6 @@ class Receiver {
   }
 }
 
-async function until(check: () => boolean | Promise<boolean>, what: string, ms = 15_000) {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
 describe('connector end to end', () => {
   let receiver: Receiver;
   let browser: Browser;
@@ -184,10 +177,10 @@ describe('connector end to end', () => {
     receiver.mode = 'hang';
     const page = await open(context, 'format=json&name=reload');
     const id = await send(page, 0);
-    await until(() => receiver.deliveries(id) === 1, 'the first attempt to hang');
+    await until(() => receiver.deliveries(id) === 1, 'the first attempt to hang', 15_000);
     receiver.mode = 'answer';
     await page.reload();
-    await until(() => receiver.stored.has(id), 'the lead after the reload');
+    await until(() => receiver.stored.has(id), 'the lead after the reload', 15_000);
     await page.waitForFunction(async () => (await window.connector.pendingCount()) === 0);
     // The hung attempt, the keepalive as the old page went away, then the new page's flush
     // (the old page could not record the keepalive's answer): one key, stored once.
@@ -202,7 +195,7 @@ describe('connector end to end', () => {
     receiver.mode = 'hang';
     const page = await open(context, 'format=json&name=close');
     const id = await send(page, 1);
-    await until(() => receiver.deliveries(id) === 1, 'the first attempt to hang');
+    await until(() => receiver.deliveries(id) === 1, 'the first attempt to hang', 15_000);
     receiver.mode = 'answer';
     // The first attempt waits for its 15 s timeout; only the pagehide keepalive can be this fast.
     await Promise.all([page.waitForEvent('close'), page.close({ runBeforeUnload: true })]);
@@ -230,7 +223,7 @@ describe('connector end to end', () => {
 
     receiver.mode = 'answer';
     const next = await open(context, 'format=form&name=down');
-    await until(() => receiver.stored.has(id), 'the lead on the next load');
+    await until(() => receiver.stored.has(id), 'the lead on the next load', 15_000);
     await next.waitForFunction(async () => (await window.connector.pendingCount()) === 0);
     assert.deepEqual(receiver.problems, []);
     await context.close();
@@ -250,7 +243,7 @@ describe('connector end to end', () => {
         ),
       )
     ).flat();
-    await until(() => ids.every((id) => receiver.stored.has(id)), 'all 200 leads');
+    await until(() => ids.every((id) => receiver.stored.has(id)), 'all 200 leads', 15_000);
     for (const page of pages)
       await page.waitForFunction(() => window.events.filter((e) => e.type === 'delivered').length === 40);
     const deliveries = ids.reduce((n, id) => n + receiver.deliveries(id), 0);
