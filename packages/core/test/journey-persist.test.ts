@@ -228,6 +228,7 @@ describe('journey persistence', () => {
     assert.equal(second.restored, true);
     assert.equal(region(s, 'appointment'), 'details');
     assert.equal(s.context.contact.name, '');
+    assert.equal(s.context.bookingKey, null, 'a new request, with a new key');
     assert.ok(s.context.slot !== null, 'the chosen slot is kept');
     second.stop();
   });

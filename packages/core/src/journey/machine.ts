@@ -1248,7 +1248,8 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                   'location.pick': {},
                   'journey.resume': [
                     { guard: 'canBook', target: 'booking', reenter: true },
-                    { target: 'details' },
+                    // The request cannot be rebuilt (a kiosk keeps no contact): a new one, new key.
+                    { target: 'details', actions: 'dropBookingKey' },
                   ],
                 },
               },
