@@ -502,7 +502,7 @@ class EngineConfigurator implements Configurator {
     }
     const explained = changes.map((c) => {
       const ruleId = c.because.groupId && !c.because.ruleId ? ruleOfGroup.get(c.because.groupId) : undefined;
-      return ruleId ? { ...c, because: { ruleId, groupId: c.because.groupId } } : c;
+      return ruleId ? { ...c, because: { ...c.because, ruleId } } : c;
     });
     return {
       ok: true,

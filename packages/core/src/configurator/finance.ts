@@ -89,7 +89,7 @@ export function financeQuote(
         ? principal / termMonths
         : (principal * r) / (1 - Math.pow(1 + r, -termMonths));
   // A hair of tolerance so that 100000 / 4 does not round up to 25001 through floating point.
-  const monthlyPayment = Math.ceil(exact - 1e-7);
+  const monthlyPayment = exact === 0 ? 0 : Math.ceil(exact - 1e-7);
   const totalPayable = downPayment + monthlyPayment * termMonths;
   return {
     currency,
