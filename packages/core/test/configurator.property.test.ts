@@ -8,7 +8,7 @@ import { smallCatalog } from './support/random-catalog.js';
 
 describe('configurator against a brute-force enumerator on random small catalogs', () => {
   it('agrees on start, select, deselect, trim switches, repair, states and price', () => {
-    fc.assert(fc.property(smallCatalog(), fc.nat(), agreesWithBruteForce), { numRuns: 120 });
+    fc.assert(fc.property(smallCatalog(), fc.nat(), agreesWithBruteForce), { numRuns: 250 });
   });
 
   it('agrees with the lint on trims without valid builds and options no build can hold', () => {
@@ -48,7 +48,7 @@ describe('configurator against a brute-force enumerator on random small catalogs
         );
         assert.deepEqual(paths('standard-invalid'), badStandard);
       }),
-      { numRuns: 300 },
+      { numRuns: 400 },
     );
   });
 });
