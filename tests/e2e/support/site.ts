@@ -1,0 +1,125 @@
+import type { Page } from 'playwright-core';
+import type { Lead } from '@showroom/core';
+import type { TestServer } from './server.js';
+
+/** The reference server's advisor token (packages/server/README.md), as the inbox sends it. */
+export const ADVISOR = { Authorization: 'Bearer demo-advisor-token' };
+
+/**
+ * The server's URL under a host name, as a shopper reaches a real site. Chromium resolves every
+ * `*.localhost` name to the loopback address and treats it as a secure context, like 127.0.0.1;
+ * unlike 127.0.0.1 it has the dotted domain name that the lead schema asks of `source.page`
+ * and of build links.
+ */
+export function siteUrl(server: TestServer, path = '/', host = 'aurora.localhost'): string {
+  const url = new URL(path, server.url);
+  url.hostname = host;
+  return url.href;
+}
+
+/** The leads in the advisor inbox (`GET /api/v1/leads` with the advisor token). */
+export async function inboxLeads(server: TestServer): Promise<Lead[]> {
+  const res = await fetch(`${server.url}/api/v1/leads`, { headers: ADVISOR });
+  if (res.status !== 200) throw new Error(`GET /api/v1/leads answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as Lead[];
+}
+
+/** Polls `read` until it gives a value other than undefined, or fails after `ms`. */
+export async function eventually<T>(
+  read: () => Promise<T | undefined>,
+  what: string,
+  ms = 30_000,
+): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** What went wrong in a page while a test drove it: uncaught errors and console errors. */
+export interface PageTrouble {
+  pageErrors: string[];
+  consoleErrors: string[];
+}
+
+/**
+ * Records uncaught exceptions and console errors of `page`. The browser's own "Failed to load
+ * resource" lines for a missing favicon are not the SDK's and are left out.
+ */
+export function watchPage(page: Page): PageTrouble {
+  const trouble: PageTrouble = { pageErrors: [], consoleErrors: [] };
+  page.on('pageerror', (error) => trouble.pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const text = message.text();
+    if (/^Failed to load resource/.test(text) && /favicon/.test(message.location().url)) return;
+    trouble.consoleErrors.push(`${text} (${message.location().url})`);
+  });
+  return trouble;
+}
+
+/**
+ * Waits for the next `name` event on the document and gives its `detail`. Written as a string so
+ * that the page runs it as it is, untouched by the test's compiler.
+ */
+export function nextEvent<T>(page: Page, name: string): Promise<T> {
+  return page.evaluate(`new Promise((resolve) =>
+    document.addEventListener(${JSON.stringify(name)}, (e) => resolve(e.detail ?? null), { once: true }))`) as Promise<T>;
+}
+
+/**
+ * Everything the document shows or holds as text, through every open shadow root: text nodes,
+ * form values and attribute values. A test looks for personal data in it.
+ */
+export function deepDomText(page: Page): Promise<string> {
+  return page.evaluate(`(() => {
+    const out = [];
+    const visit = (root) => {
+      for (const node of root.querySelectorAll('*')) {
+        for (const attr of node.attributes) out.push(attr.value);
+        if ('value' in node && typeof node.value === 'string') out.push(node.value);
+        if (node.shadowRoot) visit(node.shadowRoot);
+        if (node.tagName === 'TEMPLATE') visit(node.content);
+      }
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n.nodeValue);
+    };
+    visit(document);
+    return out.join('\\n');
+  })()`) as Promise<string>;
+}
+
+/**
+ * Everything the origin keeps in the browser as text: localStorage, sessionStorage and every
+ * record of every IndexedDB database (as JSON).
+ */
+export function storedText(page: Page): Promise<string> {
+  return page.evaluate(`(async () => {
+    const out = [];
+    for (const store of [localStorage, sessionStorage])
+      for (let i = 0; i < store.length; i++) out.push(store.key(i), store.getItem(store.key(i)));
+    const open = (name) => new Promise((resolve, reject) => {
+      const req = indexedDB.open(name);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const all = (req) => new Promise((resolve, reject) => {
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    for (const info of await indexedDB.databases()) {
+      const db = await open(info.name);
+      for (const name of db.objectStoreNames) {
+        const tx = db.transaction(name, 'readonly');
+        const store = tx.objectStore(name);
+        const [keys, values] = await Promise.all([all(store.getAllKeys()), all(store.getAll())]);
+        out.push(info.name + '/' + name, JSON.stringify(keys), JSON.stringify(values));
+      }
+      db.close();
+    }
+    return out.join('\\n');
+  })()`) as Promise<string>;
+}
