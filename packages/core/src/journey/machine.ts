@@ -299,6 +299,14 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
     return [{ ...derived, pendingProposal: null, refused: null, steps }, isTrim ? 'trim' : pending.action];
   }
 
+  /** While a booking is made, held or cancelled, the appointment cannot be left or started over. */
+  const holdAppointment = {
+    'appointment.start': {},
+    'appointment.close': {},
+    'location.search': {},
+    'location.pick': {},
+  } as const;
+
   return setup({
     types: {
       context: {} as JourneyContext,
@@ -409,6 +417,12 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
         if (event.type !== 'panel.open' || !/^[a-z][a-z0-9-]{0,30}$/.test(String(event.panel))) return {};
         return { steps: step(context, `${event.panel}.open`) };
       }),
+      /** Keeps what an actor threw as the scope's error (and, for the appointment, its field issues). */
+      failed: assign(({ context, event }, scope: JourneyScope) => {
+        const error = toJourneyError(scope, errorOf(event));
+        const issues = scope === 'appointment' ? { issues: error.issues ?? context.issues } : {};
+        return { errors: { ...context.errors, [scope]: error }, ...issues };
+      }),
       emitError: emit(({ context }, scope: JourneyScope) => ({
         type: 'error' as const,
         error: context.errors[scope] ?? fail(scope, 'failed', 'Something went wrong'),
@@ -423,12 +437,6 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
           errors: withoutError(context.errors, 'catalog'),
           ...(same ? {} : { pendingProposal: null }),
         };
-      }),
-      catalogFailed: assign({
-        errors: ({ context, event }) => ({
-          ...context.errors,
-          catalog: toJourneyError('catalog', errorOf(event)),
-        }),
       }),
       unknownModel: assign({
         errors: ({ context }) => ({
@@ -647,12 +655,6 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
           return { errors: { ...context.errors, build: toJourneyError('build', err) } };
         }
       }),
-      loadFailed: assign({
-        errors: ({ context, event }) => ({
-          ...context.errors,
-          build: toJourneyError('build', errorOf(event)),
-        }),
-      }),
       // ── save ──
       prepareSave: assign(({ context }) => {
         const { build, configId, price, catalog } = context;
@@ -712,9 +714,6 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
         configId: context.saved?.configId ?? '',
         synced: context.saved?.synced ?? false,
       })),
-      saveFailed: assign({
-        errors: ({ context, event }) => ({ ...context.errors, save: toJourneyError('save', errorOf(event)) }),
-      }),
       // ── advisor ──
       setAdvisorLanguage: assign(({ context, event }) => ({
         advisorLanguage:
@@ -735,12 +734,6 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
       })),
       endConsultation: assign({ consultation: null }),
       dropConsultKey: assign({ consultKey: null }),
-      advisorFailed: assign({
-        errors: ({ context, event }) => ({
-          ...context.errors,
-          advisor: toJourneyError('advisor', errorOf(event)),
-        }),
-      }),
       // ── the lead, shared by the call, the booking and submission ──
       prepareLead: assign(({ context }) => {
         const result = assembleLead(context, iso(), grade);
@@ -853,10 +846,6 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
           errors: { ...context.errors, appointment: toJourneyError('appointment', err) },
         };
       }),
-      appointmentFailed: assign(({ context, event }) => {
-        const error = toJourneyError('appointment', errorOf(event));
-        return { errors: { ...context.errors, appointment: error }, issues: error.issues ?? context.issues };
-      }),
       cancelled: assign(({ context }) => ({
         booking: null,
         steps: step(context, JOURNEY_STEPS.cancel),
@@ -868,9 +857,6 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
       queueInOutbox: assign({ leadQueue: 'connector' as const }),
       emitLeadSent: emit(({ context }) => ({ type: 'lead-sent' as const, leadId: context.leadId })),
       emitLeadQueued: emit(({ context }) => ({ type: 'lead-queued' as const, leadId: context.leadId })),
-      leadFailed: assign({
-        errors: ({ context, event }) => ({ ...context.errors, lead: toJourneyError('lead', errorOf(event)) }),
-      }),
       leadRejected: assign(({ context, event }) => {
         if (event.type !== 'lead.rejected') return {};
         const error: JourneyError = {
@@ -919,7 +905,10 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                   ],
                   onError: {
                     target: 'failed',
-                    actions: ['catalogFailed', { type: 'emitError', params: 'catalog' }],
+                    actions: [
+                      { type: 'failed', params: 'catalog' },
+                      { type: 'emitError', params: 'catalog' },
+                    ],
                   },
                 },
                 on: { 'journey.resume': { target: 'loading', reenter: true } },
@@ -993,7 +982,10 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                       onDone: { target: 'deciding', actions: 'proposeRetrieved' },
                       onError: {
                         target: 'idle',
-                        actions: ['loadFailed', { type: 'emitError', params: 'build' }],
+                        actions: [
+                          { type: 'failed', params: 'build' },
+                          { type: 'emitError', params: 'build' },
+                        ],
                       },
                     },
                     on: { 'journey.resume': { target: 'loading', reenter: true } },
@@ -1030,7 +1022,13 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                   onDone: { target: 'saved', actions: ['applySaved', 'emitSaved'] },
                   onError: [
                     { guard: 'retryableError', target: 'unsynced', actions: ['keepUnsynced', 'emitSaved'] },
-                    { target: 'failed', actions: ['saveFailed', { type: 'emitError', params: 'save' }] },
+                    {
+                      target: 'failed',
+                      actions: [
+                        { type: 'failed', params: 'save' },
+                        { type: 'emitError', params: 'save' },
+                      ],
+                    },
                   ],
                 },
                 on: {
@@ -1064,7 +1062,10 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                   ],
                   onError: {
                     target: 'failed',
-                    actions: ['advisorFailed', { type: 'emitError', params: 'advisor' }],
+                    actions: [
+                      { type: 'failed', params: 'advisor' },
+                      { type: 'emitError', params: 'advisor' },
+                    ],
                   },
                 },
                 on: { 'journey.resume': { target: 'checking', reenter: true } },
@@ -1100,11 +1101,15 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                     {
                       guard: { type: 'errorIs', params: 'no_advisor' },
                       target: 'unavailable',
-                      actions: ['advisorFailed', 'dropConsultKey'],
+                      actions: [{ type: 'failed', params: 'advisor' }, 'dropConsultKey'],
                     },
                     {
                       target: 'failed',
-                      actions: ['advisorFailed', 'dropConsultKey', { type: 'emitError', params: 'advisor' }],
+                      actions: [
+                        { type: 'failed', params: 'advisor' },
+                        'dropConsultKey',
+                        { type: 'emitError', params: 'advisor' },
+                      ],
                     },
                   ],
                 },
@@ -1151,7 +1156,10 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                   onDone: { target: 'choosingLocation', actions: 'setLocations' },
                   onError: {
                     target: 'locationsFailed',
-                    actions: ['appointmentFailed', { type: 'emitError', params: 'appointment' }],
+                    actions: [
+                      { type: 'failed', params: 'appointment' },
+                      { type: 'emitError', params: 'appointment' },
+                    ],
                   },
                 },
                 on: { 'journey.resume': { target: 'locating', reenter: true } },
@@ -1166,7 +1174,10 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                   onDone: { target: 'choosingSlot', actions: 'setSlots' },
                   onError: {
                     target: 'slotsFailed',
-                    actions: ['appointmentFailed', { type: 'emitError', params: 'appointment' }],
+                    actions: [
+                      { type: 'failed', params: 'appointment' },
+                      { type: 'emitError', params: 'appointment' },
+                    ],
                   },
                 },
                 on: { 'journey.resume': { target: 'loadingSlots', reenter: true } },
@@ -1228,12 +1239,15 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                     {
                       guard: 'retryableError',
                       target: 'details',
-                      actions: ['appointmentFailed', { type: 'emitError', params: 'appointment' }],
+                      actions: [
+                        { type: 'failed', params: 'appointment' },
+                        { type: 'emitError', params: 'appointment' },
+                      ],
                     },
                     {
                       target: 'details',
                       actions: [
-                        'appointmentFailed',
+                        { type: 'failed', params: 'appointment' },
                         'dropBookingKey',
                         { type: 'emitError', params: 'appointment' },
                       ],
@@ -1242,10 +1256,7 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                 },
                 on: {
                   // The booking must not be dropped half-way: nothing but a resume leaves here.
-                  'appointment.start': {},
-                  'appointment.close': {},
-                  'location.search': {},
-                  'location.pick': {},
+                  ...holdAppointment,
                   'journey.resume': [
                     { guard: 'canBook', target: 'booking', reenter: true },
                     // The request cannot be rebuilt (a kiosk keeps no contact): a new one, new key.
@@ -1259,10 +1270,7 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
               booked: {
                 on: {
                   'booking.cancel': { guard: 'hasManageToken', target: 'cancelling' },
-                  'appointment.start': {},
-                  'appointment.close': {},
-                  'location.search': {},
-                  'location.pick': {},
+                  ...holdAppointment,
                 },
               },
               cancelling: {
@@ -1277,14 +1285,14 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                   onDone: { target: 'idle', actions: ['cancelled', 'closeAppointment'] },
                   onError: {
                     target: 'booked',
-                    actions: ['appointmentFailed', { type: 'emitError', params: 'appointment' }],
+                    actions: [
+                      { type: 'failed', params: 'appointment' },
+                      { type: 'emitError', params: 'appointment' },
+                    ],
                   },
                 },
                 on: {
-                  'appointment.start': {},
-                  'appointment.close': {},
-                  'location.search': {},
-                  'location.pick': {},
+                  ...holdAppointment,
                   'journey.resume': [
                     { guard: 'hasManageToken', target: 'cancelling', reenter: true },
                     { target: 'booked' },
@@ -1323,7 +1331,7 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                   ],
                   onError: [
                     { guard: 'retryableError', target: 'queued', actions: ['queueHere', 'emitLeadQueued'] },
-                    { target: 'failed', actions: ['leadFailed', 'emitLeadFailed'] },
+                    { target: 'failed', actions: [{ type: 'failed', params: 'lead' }, 'emitLeadFailed'] },
                   ],
                 },
                 on: {
