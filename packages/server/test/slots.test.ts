@@ -1,4 +1,6 @@
 import { describe, it } from 'node:test';
+import { parseCatalog } from '@showroom/core';
+import { demoCatalog } from '@showroom/core/demo';
 import assert from 'node:assert/strict';
 import { planSlots, parseSlotId, publicSlotId, speaks } from '../src/slots.js';
 import type { SlotSources } from '../src/slots.js';
@@ -115,5 +117,15 @@ describe('the demo seed', () => {
     assert.ok(seed.locations.some((l) => l.homeTestDrive));
     assert.ok(seed.advisors.some((a) => a.languages.includes('de')));
     assert.ok(seed.advisors.some((a) => a.languages.includes('zh-TW')));
+  });
+
+  it('stands only cars the demo catalog sells, and every trim somewhere', () => {
+    const { catalog } = parseCatalog(demoCatalog);
+    const modelOf = new Map(catalog.models.flatMap((m) => m.trims.map((t) => [t.id, m.id] as const)));
+    for (const l of demoSeed.locations) {
+      for (const car of l.fleet) assert.equal(modelOf.get(car.trimId), car.modelId, `${l.id}: ${car.trimId}`);
+    }
+    const stocked = new Set(demoSeed.locations.flatMap((l) => l.fleet.map((f) => f.trimId)));
+    for (const trim of modelOf.keys()) assert.ok(stocked.has(trim), `${trim} stands somewhere`);
   });
 });

@@ -4,6 +4,7 @@ import { BookingRequestSchema, ConsultationRequestSchema } from '@showroom/core'
 import type {
   Booking,
   BookingRequest,
+  ConsultationRequest,
   ConsultationNow,
   ConsultationStarted,
   Lead,
@@ -285,8 +286,8 @@ export function bookingRoutes(api: Hono, ctx: ServerContext): void {
     return c.json(body, 200, { 'Cache-Control': 'no-store' });
   });
 
-  api.post('/consultations/now', async (c) => {
-    const req = validate(ConsultationRequestSchema, await readJson(c, ctx.config.maxBodyBytes));
+  /** Takes the first free advisor on shift for a call now; null when nobody is free. */
+  const startCall = async (c: Context, req: ConsultationRequest): Promise<ConsultationStarted | null> => {
     const language = req.language ?? req.lead.customer.locale;
     for (const row of await onShift(language)) {
       if (row.booked >= row.capacity) continue;
@@ -304,13 +305,33 @@ export function bookingRoutes(api: Hono, ctx: ServerContext): void {
         );
         return true;
       });
-      if (!started) continue;
-      const body: ConsultationStarted = {
-        joinUrl: callUrl(c, ctx, id),
-        expiresAt: toZonedIso(now + CALL_LINK_MINUTES * 60_000, row.time_zone),
-      };
-      return c.json(body, 201);
+      if (started) {
+        return {
+          joinUrl: callUrl(c, ctx, id),
+          expiresAt: toZonedIso(now + CALL_LINK_MINUTES * 60_000, row.time_zone),
+        };
+      }
     }
-    throw new ApiError(409, 'no_advisor', 'No advisor is free right now; book a video slot instead.');
+    return null;
+  };
+
+  api.post('/consultations/now', async (c) => {
+    const header = readKey(c.req.header('idempotency-key'));
+    const json = await readJson(c, ctx.config.maxBodyBytes);
+    const req = validate(ConsultationRequestSchema, json);
+    // As in the in-memory source: without a key, one call per lead (a retry gets the same room).
+    const key = header ?? `${req.lead.id}:now`;
+    const hash = sha256(header ? canonicalJson(json) : key);
+    const answer = await idempotent(ctx.db, 'calls', key, hash, ctx.now(), async () => {
+      const started = await startCall(c, req);
+      if (!started)
+        throw new ApiError(409, 'no_advisor', 'No advisor is free right now; book a video slot instead.');
+      return { status: 201, body: started };
+    });
+    return c.json(
+      answer.body,
+      answer.status as 201,
+      answer.replayed ? { 'Idempotent-Replayed': 'true' } : {},
+    );
   });
 }
