@@ -20,8 +20,11 @@ const choice = (fx: ConfiguratorFixture, id: string): HTMLElement =>
 const focused = (fx: ConfiguratorFixture): HTMLElement | null => root(fx).activeElement as HTMLElement | null;
 const dialog = (fx: ConfiguratorFixture): HTMLDialogElement => root(fx).querySelector('dialog')!;
 const build = (fx: ConfiguratorFixture) => fx.journey.getSnapshot().context.build!;
+/** Waits until the element has rendered the journey's latest state (option states follow a paint). */
 const rerendered = async (fx: ConfiguratorFixture): Promise<void> => {
   await new Promise((r) => setTimeout(r, 0));
+  await fx.element.updateComplete;
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   await fx.element.updateComplete;
 };
 

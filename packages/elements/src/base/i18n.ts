@@ -72,7 +72,7 @@ function watchLang(): void {
 
 const formats = new Map<string, Intl.NumberFormat>();
 function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
+  const key = `${locale}|${options.style}|${options.currency}|${options.unit}|${options.signDisplay}|${options.maximumFractionDigits}`;
   let format = formats.get(key);
   if (!format) {
     format = new Intl.NumberFormat(locale, options);

@@ -22,7 +22,7 @@ import { JourneyController, type JourneySnapshot } from '../base/journey.js';
 import { ShowroomBuildChangedEvent, ShowroomErrorEvent, type ShowroomIssue } from '../base/events.js';
 import { configuratorMessages } from './configurator.messages.js';
 import { configuratorStyles } from './configurator.styles.js';
-import { groupKind, modelView, ruleSubject, type ModelView } from './model-view.js';
+import { groupKind, modelView, provisionalStates, ruleSubject, type ModelView } from './model-view.js';
 
 type PickProposal = Extract<PendingProposal, { kind: 'pick' }>;
 
@@ -101,6 +101,8 @@ export class ShowroomConfigurator extends ShowroomElement {
   /** Per radio group, the option that holds the tab stop while focus is inside the group. */
   readonly #active = new Map<string, string>();
   #requestedModel: string | undefined;
+  #lastStates: { view: ModelView; states: ReadonlyMap<string, OptionState> } | undefined;
+  #pendingStates: Build | undefined;
   #errorKey = '';
   #viewedTrim: string | undefined;
 
@@ -217,6 +219,33 @@ export class ShowroomConfigurator extends ShowroomElement {
     return html`<div part="base" class="base" lang=${this.#i18n.locale}>${body}</div>`;
   }
 
+  /**
+   * The option states of `build`. Computing them can take a while on a large catalog, so after a
+   * pick the element paints at once with provisional states (the previous ones with the new
+   * selection) and computes the exact ones right after that paint.
+   */
+  #statesOf(view: ModelView, build: Build): ReadonlyMap<string, OptionState> {
+    const exact = view.cachedStates(build);
+    const previous = this.#lastStates;
+    if (exact || !previous || previous.view !== view) {
+      const states = exact ?? view.states(build);
+      this.#lastStates = { view, states };
+      return states;
+    }
+    if (this.#pendingStates !== build) {
+      this.#pendingStates = build;
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (this.#pendingStates !== build) return;
+          this.#pendingStates = undefined;
+          view.states(build);
+          this.requestUpdate();
+        }),
+      );
+    }
+    return provisionalStates(previous.states, build);
+  }
+
   /** Core's engine and finance, once the lazily loaded runtime is here (then the element re-renders). */
   #runtime(): Runtime | undefined {
     const runtime = getRuntime();
@@ -282,7 +311,7 @@ export class ShowroomConfigurator extends ShowroomElement {
     build: Build,
     price: PriceBreakdown,
   ): TemplateResult {
-    const states = view.states(build);
+    const states = this.#statesOf(view, build);
     const trim = view.trims.get(build.trimId);
     const hero = view.model.media?.['hero'];
     return html`

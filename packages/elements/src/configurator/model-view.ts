@@ -28,6 +28,8 @@ export interface ModelView {
   readonly fromPrice: ReadonlyMap<string, number>;
   /** Option states of a build, computed once per build object, so re-renders for other reasons cost nothing. */
   states(build: Build): ReadonlyMap<string, OptionState>;
+  /** The states of `build` if they have been computed already. */
+  cachedStates(build: Build): ReadonlyMap<string, OptionState> | undefined;
 }
 
 const views = new WeakMap<Catalog, Map<string, ModelView>>();
@@ -68,6 +70,7 @@ export function modelView(
     trims: new Map(model.trims.map((t) => [t.id, t])),
     rules: new Map(model.rules.map((r) => [r.id, r])),
     fromPrice,
+    cachedStates: (build) => derived.get(build),
     states(build) {
       let states = derived.get(build);
       if (!states) derived.set(build, (states = cfg.states(build)));
@@ -91,4 +94,23 @@ export function groupKind(group: CatalogGroup): GroupKind {
 export function ruleSubject(view: ModelView, ruleId: string | undefined): CatalogOption | undefined {
   const when = ruleId ? view.rules.get(ruleId)?.when?.trim() : undefined;
   return when ? view.options.get(when)?.option : undefined;
+}
+
+/**
+ * Stand-in states for a build whose states are not computed yet: the previous build's states
+ * with the selection of the new one (what is in the build is selected, or still included; what
+ * left it is available). Rendered for one frame so a pick paints at once; the exact states follow.
+ */
+export function provisionalStates(
+  previous: ReadonlyMap<string, OptionState>,
+  build: Build,
+): ReadonlyMap<string, OptionState> {
+  const chosen = new Set(build.options);
+  const next = new Map<string, OptionState>();
+  for (const [id, state] of previous) {
+    const was = state.state === 'selected' || state.state === 'included';
+    if (chosen.has(id)) next.set(id, was ? state : { ...state, state: 'selected', reasons: [] });
+    else next.set(id, was ? { ...state, state: 'available', reasons: [] } : state);
+  }
+  return next;
 }
