@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fromPromise } from 'xstate';
-import { ApiError, createMemorySource } from '@showroom/core';
+import { ApiError, createJourney, createMemorySource } from '@showroom/core';
 import type { BookingRequest, Lead, Slot } from '@showroom/core';
 import {
   counterUuid,
@@ -763,5 +763,44 @@ describe('journey: reset', () => {
     assert.deepEqual(region(s, 'build'), { ready: 'idle' });
     assert.equal(region(s, 'appointment'), 'idle');
     assert.equal(h.emitted.at(-1)?.type, 'journey-reset');
+  });
+});
+
+describe('journey: createJourney', () => {
+  it('hands leads to a connector and follows its outbox reports for this lead only', async () => {
+    const listeners = new Set<(event: { type: string; id?: string }) => void>();
+    const sent: Lead[] = [];
+    const connector = {
+      send: async (lead: Lead) => {
+        sent.push(lead);
+        return { id: lead.id, status: 'queued' as const };
+      },
+      subscribe: (listener: (event: { type: string; id?: string }) => void) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
+    const catalog = testCatalog();
+    const journey = await createJourney({
+      channel: 'dealer-site',
+      locale: 'en',
+      source: createMemorySource({ catalog, seed: 5 }),
+      connector,
+      storage: null,
+      network: null,
+    });
+    const { actor } = journey;
+    await until(actor, (s) => s.matches({ active: { build: { ready: 'idle' } } }), 'the build');
+    actor.send({ type: 'contact.update', ...SHOPPER });
+    actor.send({ type: 'lead.submit' });
+    await until(actor, (s) => region(s, 'lead') === 'queued', 'queued');
+    assert.equal(sent.length, 1);
+    assert.equal(sent[0]?.source.channel, 'dealer-site');
+    for (const listener of listeners) listener({ type: 'delivered', id: 'another-lead' });
+    assert.equal(region(actor.getSnapshot(), 'lead'), 'queued');
+    for (const listener of listeners) listener({ type: 'delivered', id: sent[0]?.id });
+    assert.equal(region(actor.getSnapshot(), 'lead'), 'sent');
+    journey.stop();
+    assert.equal(listeners.size, 0, 'stop() unsubscribes');
   });
 });
