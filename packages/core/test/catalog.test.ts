@@ -205,6 +205,10 @@ describe('parseCatalog', () => {
       warnings.map((w) => [w.code, w.severity, w.path, w.value]),
       [['option-never-buildable', 'warning', 'models[0].groups[1].options[2]', 'wheel-21-forged']],
     );
+    assert.match(
+      warnings[0]!.message,
+      /\(on "a6-lr": rules "forged-never"; on "a6-perf": rules "forged-never"\)$/,
+    );
   });
 
   it('warns about hidden options nothing includes, and about standard options that are not a valid build', () => {
@@ -220,6 +224,7 @@ describe('parseCatalog', () => {
       ],
     );
     assert.match(warnings[0]!.message, /Group "paint" takes at most one option/);
+    assert.match(warnings[1]!.message, /on "a6-lr": hidden and nothing includes it/);
   });
 
   it('warns about unknown keys and rules without effect, and still loads', () => {

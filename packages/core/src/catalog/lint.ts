@@ -108,11 +108,20 @@ function lintFeasibility(
     group.options.forEach((option, oi) => {
       const v = engine.optionIndex.get(option.id)!;
       if (feasible.some((ctx) => ctx.canHave(v, 1))) return;
+      const why = feasible.map((ctx) => {
+        const rules = ctx.explain([v, 1]).map((r) => `"${engine.rules[r]!.id}"`);
+        const because = rules.length
+          ? `rules ${rules.join(', ')}`
+          : option.hidden
+            ? 'hidden and nothing includes it'
+            : 'the groups';
+        return `on "${ctx.trim.id}": ${because}`;
+      });
       issues.push({
         severity: 'warning',
         code: 'option-never-buildable',
         path: jsonPath([...path, 'groups', gi, 'options', oi]),
-        message: `option "${option.id}" is in no valid build of any trim`,
+        message: `option "${option.id}" is in no valid build of any trim (${why.join('; ')})`,
         value: option.id,
       });
     });

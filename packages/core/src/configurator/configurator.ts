@@ -156,7 +156,8 @@ class EngineConfigurator implements Configurator {
     const { ctx, val } = r;
     const probe = new Probe(ctx, val);
     // Options that came with a package: a pick that ends their package may take them along.
-    const items = this.packageItems(ctx, val, null).map((i) => i.f);
+    const packageItems = this.packageItems(ctx, val, null);
+    const items = packageItems.map((i) => i.f);
     for (let v = 0; v < engine.size; v++) {
       const o = engine.options[v]!;
       const hidden = o.hidden;
@@ -176,7 +177,15 @@ class EngineConfigurator implements Configurator {
       if (broken.length === 0 && (probe.holdAfter(flips, items) || this.noChanges(build, o.id))) {
         out.set(o.id, { state: 'available', reasons: [], price, hidden });
       } else if (broken.length === 0) {
-        out.set(o.id, { state: 'available-with-changes', reasons: [], price, hidden });
+        // The pick ends a package whose items go with it: name the package's rule.
+        const ended = packageItems.filter((i) => !probe.holdAfter(flips, [i.f]));
+        const rules = [...new Set(ended.map((i) => ctx.includedBy(i.v, val)))].filter((ri) => ri >= 0);
+        out.set(o.id, {
+          state: 'available-with-changes',
+          reasons: rules.map((ri) => this.ruleReason(ri)),
+          price,
+          hidden,
+        });
       } else if (this.feasible(ctx, v, 1)) {
         out.set(o.id, {
           state: 'available-with-changes',
