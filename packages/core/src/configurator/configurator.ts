@@ -65,8 +65,10 @@ const TRIM_PREFIX = 'trim:';
  *   that swap is part of the pick, not a change.
  * - The proposal changes as few other options as possible: the distance is the number of
  *   options, other than the pick and its group, that differ from the current build, included
- *   options counting like any other (every entry of `changes` counts one). Ties go to the lower
- *   total price, then the smaller config id in code-point order.
+ *   options counting like any other (every entry of `changes` counts one). An option that came
+ *   with a package and stays after the package goes counts one too, so it leaves with the
+ *   package unless keeping it saves changes. Ties go to the lower total price, then the smaller
+ *   config id in code-point order.
  * - A trim switch keeps the shopper's own decisions first: every option whose presence differs
  *   from the old trim's defaults (standard options, and options included by an applying rule).
  *   Options that merely followed the old defaults follow the new trim's standard options where
@@ -112,7 +114,7 @@ class EngineConfigurator implements Configurator {
     const t = trimId === undefined ? 0 : this.engine.trimIndex.get(trimId);
     if (t === undefined) throw new ConfiguratorError(`Unknown trim "${trimId}" in model "${this.model.id}"`);
     const ctx = this.engine.trim(t);
-    const result = this.trimFeasible(ctx) ? nearest(ctx, { target: ctx.standard }) : null;
+    const result = ctx.isFeasible() ? nearest(ctx, { target: ctx.standard }) : null;
     if (!result)
       throw new ConfiguratorError(`Trim "${ctx.trim.id}" of model "${this.model.id}" has no valid build`);
     return this.toBuild(ctx, result.val);
@@ -135,7 +137,7 @@ class EngineConfigurator implements Configurator {
   repair(build: Build): Proposal {
     const r = this.resolve(build);
     if ('reason' in r) return refuse(r.reason);
-    if (!this.trimFeasible(r.ctx)) return refuse(...this.reasonsFor(r.ctx, null));
+    if (!r.ctx.isFeasible()) return refuse(...this.reasonsFor(r.ctx, null));
     const items = this.packageItems(r.ctx, r.val, null);
     const result = nearest(r.ctx, { target: r.val, soft: items.map((i) => i.f) });
     return result
@@ -186,7 +188,7 @@ class EngineConfigurator implements Configurator {
           price,
           hidden,
         });
-      } else if (this.feasible(ctx, v, 1)) {
+      } else if (ctx.canHave(v, 1)) {
         out.set(o.id, {
           state: 'available-with-changes',
           reasons: this.constraintReasons(ctx, broken),
@@ -249,9 +251,12 @@ class EngineConfigurator implements Configurator {
   validate(build: Build): BuildIssue[] {
     const { engine } = this;
     const issues: BuildIssue[] = [];
-    if (build.modelId !== this.model.id) {
+    if (build === null || typeof build !== 'object' || build.modelId !== this.model.id) {
       return [
-        { code: 'wrong-model', message: `The build is of model "${build.modelId}", not "${this.model.id}"` },
+        {
+          code: 'wrong-model',
+          message: `The build is of model "${String(build?.modelId)}", not "${this.model.id}"`,
+        },
       ];
     }
     const t = engine.trimIndex.get(build.trimId);
@@ -260,7 +265,7 @@ class EngineConfigurator implements Configurator {
     }
     const seen = new Set<string>();
     const val = new Uint8Array(engine.size);
-    for (const id of build.options) {
+    for (const id of Array.isArray(build.options) ? build.options : []) {
       if (seen.has(id)) {
         issues.push({ code: 'duplicate-option', optionId: id, message: `Option "${id}" is listed twice` });
         continue;
@@ -374,7 +379,7 @@ class EngineConfigurator implements Configurator {
     const v = engine.optionIndex.get(optionId);
     if (v === undefined) return refuse({ code: 'unknown-option', optionId: String(optionId) });
     const { ctx } = r;
-    if (!this.feasible(ctx, v, value)) return refuse(...this.reasonsFor(ctx, [v, value]));
+    if (!ctx.canHave(v, value)) return refuse(...this.reasonsFor(ctx, [v, value]));
     const target = Uint8Array.from(r.val);
     const fixed = new Uint8Array(engine.size);
     target[v] = value;
@@ -404,7 +409,7 @@ class EngineConfigurator implements Configurator {
     if (t === undefined) return refuse({ code: 'unknown-trim', trimId });
     if (trimId === build.trimId) return this.repair(build);
     const ctx = engine.trim(t);
-    if (!this.trimFeasible(ctx)) return refuse(...this.reasonsFor(ctx, null));
+    if (!ctx.isFeasible()) return refuse(...this.reasonsFor(ctx, null));
     const old = this.resolve(build);
     const from: Resolved =
       'reason' in old ? { ctx, val: this.valueOf(build), unknown: this.unknownOf(build) } : old;
@@ -575,14 +580,6 @@ class EngineConfigurator implements Configurator {
     return { modelId: this.model.id, trimId: ctx.trim.id, options: this.engine.idsOf(val) };
   }
 
-  private trimFeasible(ctx: TrimContext): boolean {
-    return ctx.isFeasible();
-  }
-
-  private feasible(ctx: TrimContext, v: number, value: 0 | 1): boolean {
-    return ctx.canHave(v, value);
-  }
-
   /** Why no valid build on this trim meets the assumption (or exists at all, for null). */
   private reasonsFor(ctx: TrimContext, assumption: readonly [number, 0 | 1] | null): Reason[] {
     const rules = ctx.explain(assumption);
@@ -591,7 +588,7 @@ class EngineConfigurator implements Configurator {
       reasons.push({ code: 'hidden', optionId: this.engine.options[assumption[0]]!.id });
     }
     reasons.push(...rules.map((ri) => this.ruleReason(ri)));
-    if (!this.trimFeasible(ctx) || reasons.length === 0)
+    if (!ctx.isFeasible() || reasons.length === 0)
       reasons.push({ code: 'no-valid-build', trimId: ctx.trim.id });
     return reasons;
   }
