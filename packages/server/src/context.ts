@@ -126,6 +126,8 @@ export function createContext(options: {
     planning ??= (async () => {
       const dir = directory ?? (await readDirectory(db));
       await db.transaction((tx) => insertSlots(tx, planSlots(dir, now())));
+      // Fresh statistics let the planner pick the place-and-trim index for alternatives.
+      await db.run('ANALYZE slots');
       await purgeKeys(db, now());
       // Past slots nobody booked are of no use; booked ones stay with their bookings.
       await db.run(
