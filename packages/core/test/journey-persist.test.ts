@@ -4,11 +4,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createActor, fromPromise } from 'xstate';
+import { createActor, fromPromise, initialTransition, transition } from 'xstate';
 import {
   createJourney,
   createJourneyMachine,
   createMemorySource,
+  journeyEnvelope,
   JOURNEY_MACHINE_VERSION,
   JourneyRestoreError,
   memoryStorage,
@@ -342,5 +343,115 @@ describe('journey persistence', () => {
       { numRuns: 400, seed: 20261123 },
     );
     assert.ok(restored > 0, 'some harmless mutations restore');
+  });
+
+  it('stays restorable whatever the page sends: malformed events never poison the stored journey', () => {
+    const machine = createJourneyMachine({ now: () => START, uuid: counterUuid(9) });
+    const catalog = testCatalog();
+    const types = [
+      'model.pick',
+      'build.select',
+      'build.deselect',
+      'build.confirm',
+      'build.cancel',
+      'build.view',
+      'build.restart',
+      'finance.set',
+      'panel.open',
+      'build.save',
+      'build.load',
+      'advisor.check',
+      'consult.start',
+      'consult.end',
+      'appointment.start',
+      'appointment.close',
+      'appointment.retry',
+      'location.search',
+      'location.pick',
+      'slot.pick',
+      'address.update',
+      'booking.confirm',
+      'booking.cancel',
+      'contact.update',
+      'lead.submit',
+      'lead.delivered',
+      'lead.rejected',
+      'network.online',
+      'network.offline',
+      'catalog.retry',
+      'catalog.refresh',
+      'journey.resume',
+    ];
+    const plausible = fc.constantFrom<unknown>(
+      'paint-red',
+      'pkg-sport',
+      'trim:a6-perf',
+      'a6',
+      '',
+      36,
+      36.5,
+      -1,
+      1e12,
+      'finance',
+      'lease',
+      'video',
+      'test-drive',
+      'home-test-drive',
+      'finance-panel',
+      { lat: 31.2, lng: 121.5 },
+      { lat: 200 },
+      SHOPPER.contact,
+      { name: 7, phone: null, preferredContact: 'pigeon' },
+      { contact: true, marketing: 'yes' },
+      { street: 'x'.repeat(300), city: 'Shanghai', postcode: 200120 },
+      'K7F3-QX9M-2P',
+      'x'.repeat(5000),
+    );
+    const keys = [
+      'modelId',
+      'optionId',
+      'trimId',
+      'method',
+      'termMonths',
+      'downPayment',
+      'panel',
+      'code',
+      'language',
+      'service',
+      'near',
+      'locationId',
+      'slotId',
+      'address',
+      'contact',
+      'consent',
+      'comments',
+      'leadId',
+      'reason',
+      'status',
+    ];
+    const event = fc
+      .tuple(
+        fc.constantFrom(...types),
+        fc.dictionary(fc.constantFrom(...keys), fc.oneof(plausible, fc.anything())),
+      )
+      .map(([type, payload]) => ({ ...payload, type }));
+    let [start] = initialTransition(machine, { channel: 'brand-site', locale: 'en' });
+    [start] = transition(machine, start, { type: 'xstate.done.actor.loadCatalog', output: catalog } as never);
+    fc.assert(
+      fc.property(
+        fc.array(event, { maxLength: 25 }),
+        fc.constantFrom('standard', 'kiosk'),
+        (events, privacy) => {
+          let s = start;
+          for (const e of events) [s] = transition(machine, s, e as never);
+          const context = { ...s.context, settings: { ...s.context.settings, privacy } };
+          const persisted = machine.getPersistedSnapshot({ ...s, context } as typeof s);
+          const envelope = structuredClone(journeyEnvelope(persisted, START));
+          const restored = restoreJourneySnapshot(machine, envelope, { now: START });
+          assert.deepEqual(restored.value, s.value);
+        },
+      ),
+      { numRuns: 300, seed: 6 },
+    );
   });
 });

@@ -79,7 +79,10 @@ function issuesOf(err: unknown): FieldIssue[] | undefined {
   const issues = body(err)?.['issues'] ?? field(err, 'issues');
   if (!Array.isArray(issues)) return undefined;
   return issues
-    .map((i) => ({ path: str(field(i, 'path')) ?? '', message: str(field(i, 'message')) ?? 'invalid' }))
+    .map((i) => ({
+      path: (str(field(i, 'path')) ?? '').slice(0, 500),
+      message: (str(field(i, 'message')) ?? 'invalid').slice(0, 500),
+    }))
     .slice(0, 50);
 }
 
@@ -90,9 +93,9 @@ export function toJourneyError(scope: JourneyScope, err: unknown): JourneyError 
     str(body(err)?.['message']) ??
     str(field(err, 'message')) ??
     (code === 'offline' ? 'The network is not reachable' : 'Something went wrong');
-  const out: JourneyError = { scope, code, message };
+  const out: JourneyError = { scope, code: code.slice(0, 64), message: message.slice(0, 2000) };
   const status = statusOf(err);
-  if (status !== undefined) out.status = status;
+  if (Number.isInteger(status)) out.status = status;
   const issues = issuesOf(err);
   if (issues) out.issues = issues;
   return out;

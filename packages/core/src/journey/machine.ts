@@ -153,6 +153,40 @@ function withoutError(errors: JourneyContext['errors'], scope: JourneyScope): Jo
   return rest;
 }
 
+/** The fields of `contact.update` the journey keeps (anything else in the event is ignored). */
+const CONTACT_FIELDS = [
+  'name',
+  'givenName',
+  'familyName',
+  'phone',
+  'email',
+  'wechatId',
+  'locale',
+  'postcode',
+] as const;
+const CONTACT_METHODS = ['phone', 'sms', 'email', 'wechat'] as const;
+const SERVICES = ['test-drive', 'home-test-drive', 'video', 'phone'] as const;
+
+/** `value` when it is a plain object, else `{}`: event payloads come from page code and are not trusted. */
+function record(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+/** True for an id the journey can keep: a non-empty string of at most 256 characters. */
+function isId(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= 256;
+}
+
+/** A latitude/longitude pair, or `null` when `value` is not one. */
+function geo(value: unknown): { lat: number; lng: number } | null {
+  const { lat, lng } = record(value);
+  return typeof lat === 'number' && typeof lng === 'number' && Math.abs(lat) <= 90 && Math.abs(lng) <= 180
+    ? { lat, lng }
+    : null;
+}
+
 function fail(scope: JourneyScope, code: string, message: string): JourneyError {
   return { scope, code, message };
 }
@@ -339,6 +373,12 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
         event.type === 'model.pick' && (context.catalog?.models.some((m) => m.id === event.modelId) ?? false),
       hasBuild: ({ context }) =>
         context.build !== null && context.configId !== null && context.price !== null,
+      canPick: ({ context, event }) =>
+        (event.type === 'build.select' || event.type === 'build.deselect') &&
+        isId(event.optionId) &&
+        context.build !== null &&
+        context.price !== null,
+      validService: ({ event }) => event.type === 'appointment.start' && SERVICES.includes(event.service),
       pendingNeedsReview: ({ context }) => (context.pendingProposal?.changes.length ?? 0) > 0,
       nothingPending: ({ context }) => context.pendingProposal === null,
       validCode: ({ event }) => event.type === 'build.load' && normalizeBuildCode(event.code) !== null,
@@ -387,15 +427,23 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
       mergeContact: assign(({ context, event }) => {
         if (event.type !== 'contact.update') return {};
         const contact: Record<string, unknown> = { ...context.contact };
-        for (const [key, value] of Object.entries(event.contact ?? {})) {
+        const typed = record(event.contact);
+        for (const key of CONTACT_FIELDS) {
+          if (!(key in typed)) continue;
+          const value = typed[key];
           if (typeof value === 'string') contact[key] = value.slice(0, 500);
           else if (value === undefined || value === null) delete contact[key];
         }
+        if ('preferredContact' in typed) {
+          const method = typed['preferredContact'];
+          if (CONTACT_METHODS.includes(method as never)) contact['preferredContact'] = method;
+          else if (method === undefined || method === null) delete contact['preferredContact'];
+        }
         if (typeof contact['name'] !== 'string') contact['name'] = '';
         const consent = { ...context.consent };
+        const ticked = record(event.consent);
         for (const key of ['contact', 'shareWithDealer', 'marketing'] as const) {
-          const value = event.consent?.[key];
-          if (typeof value === 'boolean') consent[key] = value;
+          if (typeof ticked[key] === 'boolean') consent[key] = ticked[key];
         }
         if (consent.contact && !context.consent.contact) consent.at = iso();
         if (!consent.contact) consent.at = null;
@@ -406,8 +454,15 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
       mergeAddress: assign(({ context, event }) => {
         if (event.type !== 'address.update') return {};
         const merged: Record<string, string> = { ...(context.address ?? {}) };
-        for (const [key, value] of Object.entries(event.address ?? {})) {
-          if (typeof value === 'string' && value.trim() !== '') merged[key] = value.trim().slice(0, 200);
+        const typed = record(event.address);
+        for (const [key, max] of [
+          ['street', 200],
+          ['city', 100],
+          ['postcode', 16],
+        ] as const) {
+          if (!(key in typed)) continue;
+          const value = typed[key];
+          if (typeof value === 'string' && value.trim() !== '') merged[key] = value.trim().slice(0, max);
           else delete merged[key];
         }
         const address = merged['street'] && merged['city'] ? (merged as unknown as LeadAddress) : null;
@@ -577,12 +632,15 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
           event.method === 'cash' || event.method === 'finance' || event.method === 'lease'
             ? event.method
             : current.method;
-        const pick = (value: unknown, fallback: number) =>
-          typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+        // Whole months (1–120) and a whole, non-negative down payment; the offer narrows them further.
+        const pick = (value: unknown, fallback: number, min: number, max: number) =>
+          typeof value === 'number' && Number.isFinite(value)
+            ? Math.min(max, Math.max(min, Math.round(value)))
+            : fallback;
         const finance = {
           method,
-          termMonths: pick(event.termMonths, current.termMonths),
-          downPayment: pick(event.downPayment, current.downPayment),
+          termMonths: pick(event.termMonths, current.termMonths, 1, 120),
+          downPayment: pick(event.downPayment, current.downPayment, 0, Number.MAX_SAFE_INTEGER),
         };
         const derived = derive({ ...context, finance }, context.build);
         const detail =
@@ -787,7 +845,7 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
       })),
       setNear: assign(({ context, event }) =>
         event.type === 'location.search' && context.appointment
-          ? { appointment: { ...context.appointment, near: event.near ?? null } }
+          ? { appointment: { ...context.appointment, near: geo(event.near) } }
           : {},
       ),
       setLocations: assign(({ context, event }) => ({
@@ -860,8 +918,12 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
       leadRejected: assign(({ context, event }) => {
         if (event.type !== 'lead.rejected') return {};
         const error: JourneyError = {
-          ...fail('lead', 'lead_refused', event.reason ?? 'The lead was refused'),
-          ...(typeof event.status === 'number' ? { status: event.status } : {}),
+          ...fail(
+            'lead',
+            'lead_refused',
+            typeof event.reason === 'string' ? event.reason.slice(0, 500) : 'The lead was refused',
+          ),
+          ...(Number.isInteger(event.status) ? { status: event.status } : {}),
         };
         return { leadQueue: null, errors: { ...context.errors, lead: error } };
       }),
@@ -939,8 +1001,8 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
               ready: {
                 initial: 'idle',
                 on: {
-                  'build.select': { guard: 'hasBuild', target: '.deciding', actions: 'proposeSelect' },
-                  'build.deselect': { guard: 'hasBuild', target: '.deciding', actions: 'proposeDeselect' },
+                  'build.select': { guard: 'canPick', target: '.deciding', actions: 'proposeSelect' },
+                  'build.deselect': { guard: 'canPick', target: '.deciding', actions: 'proposeDeselect' },
                   'build.view': { actions: 'recordView' },
                   'build.restart': {
                     guard: 'hasBuild',
@@ -1136,7 +1198,7 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
               // Leaving or starting over is possible until the booking is under way.
               'appointment.start': [
                 { guard: 'needsLocation', target: '.locating', actions: 'startAppointment' },
-                { target: '.loadingSlots', actions: 'startAppointment' },
+                { guard: 'validService', target: '.loadingSlots', actions: 'startAppointment' },
               ],
               'appointment.close': { target: '.idle', actions: 'closeAppointment' },
               'location.search': { guard: 'needsLocationNow', target: '.locating', actions: 'setNear' },
