@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { LeadCustomerSchema } from '@showroom/core';
 import {
   emptyContact,
+  isEmail,
   isWechatId,
   normalizePhone,
   toLeadCustomer,
@@ -62,6 +63,27 @@ describe('lead-form contact rules', () => {
       expect(result.ok, input).to.equal(true);
       const customer = toLeadCustomer(draft({ name: 'A', phone: input, preferredContact: 'phone' }));
       expect(LeadCustomerSchema.safeParse(customer).success, input).to.equal(true);
+    }
+  });
+
+  it('reads email addresses exactly as the lead schema does', () => {
+    const emails = [
+      'xm@example.com',
+      'first.last+tag@sub.example.cn',
+      "o'brien@example.ie",
+      'a@b',
+      'a@b.c',
+      '.a@example.com',
+      'a..b@example.com',
+      'a.@example.com',
+      'a@-example.com',
+      'a@example.123',
+      '王@example.com',
+      'a b@example.com',
+    ];
+    for (const email of emails) {
+      const customer = { name: 'A', email };
+      expect(isEmail(email), email).to.equal(LeadCustomerSchema.safeParse(customer).success);
     }
   });
 

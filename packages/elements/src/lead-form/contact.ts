@@ -3,7 +3,6 @@
  * `customer` and `consent` parts of a lead (spec/lead.md). No DOM and no Lit here: this module
  * can move to `@showroom/core` unchanged.
  */
-import * as z from 'zod/mini';
 import type { ContactMethod, LeadConsent, LeadCustomer } from '@showroom/core';
 
 /** The ways a shopper can ask to be contacted, in the order the form offers them. */
@@ -151,7 +150,13 @@ export function fieldOfIssue(path: string): ContactField | undefined {
 
 // ── validation ──
 
-const emailSchema = z.email();
+/**
+ * The lead schema's email pattern (HTML's rule for `<input type="email">`), written out so that
+ * the form checks an address before the first paint without loading zod; a test holds the two
+ * together.
+ */
+const EMAIL =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 const WECHAT_ID = /^[a-zA-Z][-_a-zA-Z0-9]{5,19}$/;
 const MAX_NAME = 200;
 const MAX_EMAIL = 254;
@@ -159,7 +164,7 @@ const MAX_EMAIL = 254;
 /** True when `value` is an email address the lead schema accepts. */
 export function isEmail(value: string): boolean {
   const trimmed = value.trim();
-  return trimmed.length <= MAX_EMAIL && emailSchema.safeParse(trimmed).success;
+  return trimmed.length <= MAX_EMAIL && EMAIL.test(trimmed);
 }
 
 /**
