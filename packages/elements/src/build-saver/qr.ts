@@ -8,19 +8,34 @@ export interface QrPath {
 type Generate = (data: string) => { readonly size: number; get(x: number, y: number): boolean };
 
 let generate: Generate | undefined;
-let loading: Promise<unknown> | undefined;
+let loading: Promise<void> | undefined;
 
 /**
- * The QR path for `text`, or `undefined` while the encoder (lean-qr, about 2 kB) is still
- * loading: it is imported on first use, so pages that never save a build never download it.
- * `onReady` runs once it has loaded.
+ * Loads the QR encoder (lean-qr, about 2 kB) once. A load that failed (offline) is forgotten, so
+ * the next call tries again. `<showroom-journey>` calls it with its steps, so a kiosk that goes
+ * offline still shows the QR code of a handoff.
+ */
+export function loadQrEncoder(): Promise<void> {
+  loading ??= import('lean-qr/nano').then(
+    (m) => {
+      generate = m.generate;
+    },
+    (err: unknown) => {
+      loading = undefined;
+      throw err;
+    },
+  );
+  return loading;
+}
+
+/**
+ * The QR path for `text`, or `undefined` while the encoder is still loading: it is imported on
+ * first use, so pages that never save a build never download it. `onReady` runs once it has
+ * loaded; while it cannot load, the placeholder stays and the next render tries again.
  */
 export function qrPath(text: string, onReady: () => void): QrPath | undefined {
   if (!generate) {
-    loading ??= import('lean-qr/nano').then((m) => {
-      generate = m.generate;
-    });
-    void loading.then(onReady);
+    loadQrEncoder().then(onReady, () => {});
     return undefined;
   }
   const code = generate(text);

@@ -11,5 +11,6 @@ ShowroomJourney.loadSteps = () =>
     import('./video-consult.js'),
     import('./test-drive.js'),
     import('./lead-form.js'),
+    import('../build-saver/qr.js').then((m) => m.loadQrEncoder()),
   ]);
 defineElement('showroom-journey', ShowroomJourney, VERSION);
