@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { Lead } from '@showroom/core';
 import type { TestServer } from './server.js';
 
@@ -122,4 +122,63 @@ export function storedText(page: Page): Promise<string> {
     }
     return out.join('\\n');
   })()`) as Promise<string>;
+}
+
+/**
+ * The context of the journey a `<showroom-journey>` hosts, as JSON: asked for through the
+ * context protocol its elements use (`context-request` for `Symbol.for('showroom.journey')`),
+ * from a probe placed inside the shell.
+ */
+export function journeyContextJson(page: Page, shell = 'showroom-journey'): Promise<string> {
+  return page.evaluate(`new Promise((resolve, reject) => {
+    const host = document.querySelector(${JSON.stringify(shell)});
+    if (!host) return reject(new Error('no ${shell} on the page'));
+    const probe = document.createElement('span');
+    host.append(probe);
+    const request = new Event('context-request', { bubbles: true, composed: true });
+    Object.assign(request, {
+      context: Symbol.for('showroom.journey'),
+      contextTarget: probe,
+      subscribe: false,
+      callback: (journey) => resolve(JSON.stringify(journey.getSnapshot().context)),
+    });
+    probe.dispatchEvent(request);
+    probe.remove();
+    setTimeout(() => reject(new Error('no journey answered the context request')), 5000);
+  })`) as Promise<string>;
+}
+
+/**
+ * Reads a QR code as a camera would: a screenshot of `qr` (the code with its 4-module quiet
+ * zone), sampled at the centre of each of `size` × `size` modules. Gives one string per row,
+ * `#` dark and `.` light.
+ */
+export async function readQrModules(page: Page, qr: Locator, size: number): Promise<string[]> {
+  const png = (await qr.screenshot()).toString('base64');
+  return page.evaluate(
+    `(async () => {
+      const image = new Image();
+      image.src = 'data:image/png;base64,${png}';
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const g = canvas.getContext('2d');
+      g.drawImage(image, 0, 0);
+      const { data } = g.getImageData(0, 0, image.width, image.height);
+      const modules = ${size} + 8;
+      const rows = [];
+      for (let y = 0; y < ${size}; y++) {
+        let row = '';
+        for (let x = 0; x < ${size}; x++) {
+          const px = Math.floor(((x + 4.5) * image.width) / modules);
+          const py = Math.floor(((y + 4.5) * image.height) / modules);
+          const i = (py * image.width + px) * 4;
+          row += data[i] + data[i + 1] + data[i + 2] < 384 ? '#' : '.';
+        }
+        rows.push(row);
+      }
+      return rows;
+    })()`,
+  ) as Promise<string[]>;
 }
