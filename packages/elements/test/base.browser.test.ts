@@ -152,6 +152,10 @@ describe('element base', () => {
     try {
       setDefaultLocale('zh-CN');
       await waitUntil(() => probeText(probe).includes('你好，Li'), 'did not take the page default');
+      // With no lang and no page default: the element's fallback (the catalog's default locale).
+      setDefaultLocale(undefined);
+      probe.i18n.fallback = 'zh-TW';
+      await waitUntil(() => probeText(probe).includes('您好，Li'), 'did not take the fallback');
     } finally {
       document.documentElement.lang = documentLang;
     }

@@ -97,14 +97,23 @@ export class I18nController<K extends string> implements ReactiveController {
   locale: Locale = 'en';
   /** The locale asked for by the page (may be one the catalog has but the UI text has not). */
   lang = 'en';
-  /** Used when neither the page nor `setDefaultLocale` says anything, e.g. a catalog's default locale. */
-  fallback: string | undefined;
+  #fallback: string | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly messages: MessageCatalog<K>,
   ) {
     host.addController(this);
+  }
+
+  /** Used when neither the page nor `setDefaultLocale` says anything, e.g. a catalog's default locale. */
+  get fallback(): string | undefined {
+    return this.#fallback;
+  }
+  set fallback(locale: string | undefined) {
+    if (locale === this.#fallback) return;
+    this.#fallback = locale;
+    this.refresh();
   }
 
   hostConnected(): void {
@@ -119,7 +128,7 @@ export class I18nController<K extends string> implements ReactiveController {
 
   /** Re-reads the locale; requests an update when it changed. */
   refresh(): void {
-    const lang = nearestLang(this.host) || pageLocale || this.fallback || 'en';
+    const lang = nearestLang(this.host) || pageLocale || this.#fallback || 'en';
     const locale = matchLocale(lang) ?? 'en';
     if (lang === this.lang && locale === this.locale) return;
     this.lang = lang;
