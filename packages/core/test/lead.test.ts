@@ -342,3 +342,20 @@ describe('gradeLead', () => {
     assert.ok(tags.includes('video-consulted'));
   });
 });
+
+describe('lead URLs', () => {
+  it('accept hosts without a dot (localhost, an IP, an intranet name) and refuse other protocols', async () => {
+    const { HttpUrlSchema } = await import('@showroom/core');
+    for (const url of [
+      'http://127.0.0.1:4310/',
+      'http://localhost:4310/a6',
+      'http://kiosk-server/x',
+      'https://www.aurora.example/a6',
+    ]) {
+      assert.equal(HttpUrlSchema.safeParse(url).success, true, url);
+    }
+    for (const url of ['javascript:alert(1)', 'ftp://x.example/', 'data:text/html,x', '/relative']) {
+      assert.equal(HttpUrlSchema.safeParse(url).success, false, url);
+    }
+  });
+});

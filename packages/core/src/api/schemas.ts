@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import {
   DateTimeSchema,
+  HttpUrlSchema,
   LeadAddressSchema,
   LeadSchema,
   PriceSummarySchema,
@@ -68,7 +69,7 @@ export const BookingSchema = z.object({
   end: DateTimeSchema,
   timeZone: TimeZoneSchema,
   location: z.optional(LocationSchema),
-  joinUrl: z.optional(z.httpUrl()),
+  joinUrl: z.optional(HttpUrlSchema),
   manageToken: z.string().check(z.minLength(16), z.maxLength(256)),
   /** The appointment as iCalendar; absolute, or relative to the API base URL. */
   calendarUrl: z.string().check(z.minLength(1), z.maxLength(2048)),
@@ -113,7 +114,7 @@ export const SavedBuildSchema = z.object({
 });
 
 /** `POST /builds` answer. */
-export const BuildSavedSchema = z.object({ code: id, url: z.httpUrl() });
+export const BuildSavedSchema = z.object({ code: id, url: HttpUrlSchema });
 
 /** `GET /consultations/now`: can an advisor take a video call now. `waitMinutes` is null when no one is online. */
 export const ConsultationNowSchema = z.object({
@@ -123,7 +124,7 @@ export const ConsultationNowSchema = z.object({
 });
 
 /** `POST /consultations/now` answer: where to join, until when. */
-export const ConsultationStartedSchema = z.object({ joinUrl: z.httpUrl(), expiresAt: DateTimeSchema });
+export const ConsultationStartedSchema = z.object({ joinUrl: HttpUrlSchema, expiresAt: DateTimeSchema });
 
 /** `POST /leads` answer. */
 export const LeadAcceptedSchema = z.object({ id: z.uuid() });
@@ -170,7 +171,7 @@ export const SaveBuildRequestSchema = z.object({
   configId: z.string().check(z.minLength(1), z.maxLength(4096)),
   build: BuildSpecSchema,
   price: PriceSummarySchema,
-  pageUrl: z.optional(z.httpUrl()),
+  pageUrl: z.optional(HttpUrlSchema),
 });
 
 /** `POST /leads` takes the lead itself. */

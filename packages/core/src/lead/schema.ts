@@ -57,7 +57,12 @@ export const TimeZoneSchema = z
 export const MoneySchema = z.number().check(z.gte(0));
 /** ISO 4217 currency code. */
 export const CurrencySchema = z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as CNY'));
-const HttpUrl = z.httpUrl({ error: 'must be an http(s) URL' });
+/**
+ * An absolute http(s) URL. Not `z.httpUrl()`: that refuses host names without a dot, so
+ * `localhost`, `127.0.0.1` and intranet hosts (a store's kiosk server) would refuse every lead.
+ */
+export const HttpUrlSchema = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+const HttpUrl = HttpUrlSchema;
 
 /** Where a lead came from. */
 export const LeadChannelSchema = z.enum(['brand-site', 'dealer-site', 'kiosk']);
