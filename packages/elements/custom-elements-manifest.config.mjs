@@ -77,6 +77,8 @@ export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.fixtures.ts', 'src/fixtures/**', 'src/**/*.messages.ts', 'src/**/*.styles.ts'],
   outdir: '.',
+  // package.json already names custom-elements.json; a run with another --outdir must not rewrite it.
+  packagejson: false,
   litelement: true,
   plugins: [defineElementPlugin()],
 };
