@@ -29,7 +29,8 @@ const result = await build({
   minify: true,
   sourcemap: true,
   metafile: true,
-  conditions: ['source'],
+  // 'module' picks the ESM build of packages that also ship CommonJS (xstate), which tree-shakes.
+  conditions: ['source', 'module'],
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
   logLevel: 'warning',
