@@ -75,6 +75,8 @@ describe('dealer page under a strict Content-Security-Policy with Trusted Types'
 
     // A call booked for later, from the week grid through the contact form to the confirmation.
     await consult.getByRole('button', { name: '查看可预约时间' }).click();
+    await consult.getByRole('grid').waitFor();
+    await consult.getByRole('button', { name: '下一周' }).click();
     await consult.getByRole('grid').getByRole('button').first().click();
     const form = consult.locator('showroom-lead-form');
     await form.getByRole('textbox', { name: /^姓名/ }).fill('李雷');
