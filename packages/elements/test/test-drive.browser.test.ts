@@ -409,8 +409,8 @@ describe('showroom-test-drive', () => {
   });
 
   it('names what the page must fix when its set-up makes the lead invalid', async () => {
-    // The lead schema takes only http(s) URLs with a domain name as the page it came from.
-    const f = await bookingFixture({ page: 'http://localhost:8080/' });
+    // The lead schema takes only http(s) URLs as the page it came from.
+    const f = await bookingFixture({ page: 'ftp://intranet.example/showroom' });
     const reported: ShowroomErrorEvent[] = [];
     document.addEventListener('showroom-error', (e) => reported.push(e), { once: true });
     const el = await mount(f);

@@ -236,7 +236,7 @@ describe('showroom-video-consult', () => {
   });
 
   it('names what the page must fix when its set-up keeps a call from starting', async () => {
-    const f = await bookingFixture({ page: 'http://localhost:8080/' });
+    const f = await bookingFixture({ page: 'ftp://intranet.example/showroom' });
     const reported: ShowroomErrorEvent[] = [];
     document.addEventListener('showroom-error', (e) => reported.push(e), { once: true });
     const el = await mount(f);
