@@ -87,9 +87,10 @@ describe('kiosk: handoff, idle wipe, offline lead', () => {
     const trouble = watchPage(page);
     await page.goto(siteUrl(server, '/kiosk.html', 'kiosk.localhost'));
     const kiosk = page.locator('showroom-journey');
-    // A short quiet time for the test: 8 s before "still there?", then 3 s to answer.
+    // A short quiet time for the test (the default is 90 s): 15 s before "still there?", long
+    // enough for every step on a busy machine, then 3 s to answer.
     await kiosk.evaluate((el) => {
-      el.setAttribute('idle-timeout', '8');
+      el.setAttribute('idle-timeout', '15');
       el.setAttribute('countdown', '3');
     });
 
@@ -115,9 +116,9 @@ describe('kiosk: handoff, idle wipe, offline lead', () => {
     assert.equal(typed.contact.name, '韩梅梅', 'the journey holds what was typed');
     assert.match(typed.configId ?? '', /paint-red/);
     const stillThere = page.getByRole('dialog', { name: '您还在吗？' });
-    await stillThere.waitFor({ timeout: 30_000 });
+    await stillThere.waitFor({ timeout: 60_000 });
     await page.screenshot({ path: screenshotPath('kiosk-still-there') });
-    await kiosk.getByRole('button', { name: '轻触开始' }).waitFor({ timeout: 30_000 });
+    await kiosk.getByRole('button', { name: '轻触开始' }).waitFor({ timeout: 60_000 });
     await stillThere.waitFor({ state: 'hidden' });
 
     // Nothing personal is left: not in the page (through every shadow root), not in storage,
