@@ -70,8 +70,23 @@ export function setDefaultJourney(
  */
 export function getDefaultJourney(): JourneyHandle {
   if (!defaultJourney) {
-    const made = (defaultFactory ?? demoJourney)();
-    defaultJourney = isPromise(made) ? deferJourney(made) : made;
+    if (defaultFactory) {
+      const made = defaultFactory();
+      defaultJourney = isPromise(made) ? deferJourney(made) : made;
+    } else {
+      // Choose in a microtask: the element that asks may have been defined by a module that
+      // runs before the one configuring the page (bundlers do not keep that order across
+      // chunks), and the whole module graph has run by then. Only then fall back to the demo.
+      const pending: JourneyHandle = deferJourney(
+        Promise.resolve().then(() => {
+          // Configured meanwhile: follow the page's journey rather than making a second one.
+          if (defaultJourney !== pending) return getDefaultJourney();
+          const made = (defaultFactory ?? demoJourney)();
+          return isPromise(made) ? made : Promise.resolve(made);
+        }),
+      );
+      defaultJourney = pending;
+    }
   }
   return defaultJourney;
 }
