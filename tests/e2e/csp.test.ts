@@ -53,13 +53,13 @@ describe('dealer page under a strict Content-Security-Policy with Trusted Types'
     await page.addInitScript(recordViolations);
     // The page as the server sends it, with the policy in its response headers.
     await page.route('**/dealer.html', async (route) => {
-      const response = await route.fetch({ url: `${server.url}/dealer.html` });
+      const response = await route.fetch();
       await route.fulfill({
         response,
         headers: { ...response.headers(), 'content-security-policy': POLICY },
       });
     });
-    const response = await page.goto(siteUrl(server, '/dealer.html', 'dealer.localhost'));
+    const response = await page.goto(siteUrl(server, '/dealer.html'));
     assert.equal(response?.headers()['content-security-policy'], POLICY);
 
     // Both elements render: the advisor's availability, the showrooms with the car.

@@ -32,7 +32,7 @@ describe('dealer page: the script tag alone', () => {
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
     });
-    await page.goto(siteUrl(server, '/dealer.html', 'dealer.localhost'));
+    await page.goto(siteUrl(server, '/dealer.html'));
 
     const consult = page.locator('showroom-video-consult');
     await consult.getByRole('heading', { name: '咨询顾问' }).waitFor();
@@ -69,7 +69,7 @@ describe('dealer page: the script tag alone', () => {
     assert.equal((await inboxLeads(server)).length, 1, 'exactly one lead');
     assert.equal(lead.source.channel, 'dealer-site');
     assert.equal(lead.source.dealerId, 'sh-pudong');
-    assert.equal(lead.source.page, siteUrl(server, '/dealer.html', 'dealer.localhost'));
+    assert.equal(lead.source.page, siteUrl(server, '/dealer.html'));
     assert.equal(lead.customer.name, '李雷');
     assert.equal(lead.customer.phone, '+8613900001111');
     assert.equal(lead.customer.preferredContact, 'sms');

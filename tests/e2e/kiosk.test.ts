@@ -85,7 +85,7 @@ describe('kiosk: handoff, idle wipe, offline lead', () => {
     context.setDefaultTimeout(20_000);
     const page = await context.newPage();
     const trouble = watchPage(page);
-    await page.goto(siteUrl(server, '/kiosk.html', 'kiosk.localhost'));
+    await page.goto(siteUrl(server, '/kiosk.html'));
     const kiosk = page.locator('showroom-journey');
     // A short quiet time for the test (the default is 90 s): 15 s before "still there?", long
     // enough for every step on a busy machine, then 3 s to answer.
@@ -150,7 +150,7 @@ describe('kiosk: handoff, idle wipe, offline lead', () => {
     const page = await context.newPage();
     const trouble = watchPage(page);
     // The kiosk loads every step while it waits for its first shopper.
-    await page.goto(siteUrl(server, '/kiosk.html', 'kiosk.localhost'), { waitUntil: 'networkidle' });
+    await page.goto(siteUrl(server, '/kiosk.html'), { waitUntil: 'networkidle' });
     const kiosk = page.locator('showroom-journey');
     await kiosk.getByRole('button', { name: '轻触开始' }).waitFor();
 

@@ -6,14 +6,13 @@ import type { TestServer } from './server.js';
 export const ADVISOR = { Authorization: 'Bearer demo-advisor-token' };
 
 /**
- * The server's URL under a host name, as a shopper reaches a real site. Chromium resolves every
- * `*.localhost` name to the loopback address and treats it as a secure context, like 127.0.0.1;
- * unlike 127.0.0.1 it has the dotted domain name that the lead schema asks of `source.page`
- * and of build links.
+ * A page of the server, at the address `npm start` prints (127.0.0.1), or under another
+ * `host` name: Chromium resolves every `*.localhost` name to the loopback address and treats
+ * it as a secure context, so `dealer.localhost` is a site of its own with its own storage.
  */
-export function siteUrl(server: TestServer, path = '/', host = 'aurora.localhost'): string {
+export function siteUrl(server: TestServer, path = '/', host?: string): string {
   const url = new URL(path, server.url);
-  url.hostname = host;
+  if (host) url.hostname = host;
   return url.href;
 }
 
