@@ -9,7 +9,8 @@ import { gzipSync } from 'node:zlib';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const dist = join(root, 'packages/embed/dist');
+const embed = join(root, 'packages/embed');
+const dist = join(embed, 'dist');
 const budgets = { loader: 2048, first: 35 * 1024, element: 60 * 1024 };
 
 if (!process.argv.includes('--no-build')) {
@@ -18,11 +19,11 @@ if (!process.argv.includes('--no-build')) {
 const meta = JSON.parse(readFileSync(join(dist, 'meta.json'), 'utf8'));
 const gz = new Map();
 const gzSize = (file) => {
-  if (!gz.has(file)) gz.set(file, gzipSync(readFileSync(join(root, file)), { level: 9 }).length);
+  if (!gz.has(file)) gz.set(file, gzipSync(readFileSync(join(embed, file)), { level: 9 }).length);
   return gz.get(file);
 };
 const outputs = meta.outputs;
-const key = (abs) => Object.keys(outputs).find((k) => join(root, k) === abs || k.endsWith(abs));
+const key = (abs) => Object.keys(outputs).find((k) => join(embed, k) === abs);
 const closure = (file, seen = new Set(), dynamic = false) => {
   if (seen.has(file)) return seen;
   seen.add(file);

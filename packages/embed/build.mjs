@@ -21,6 +21,8 @@ for (const name of elements) {
 const result = await build({
   entryPoints,
   outdir,
+  // Paths in the metafile are relative to this package, wherever the build is started from.
+  absWorkingDir: here('.'),
   bundle: true,
   splitting: true,
   format: 'esm',
