@@ -1,8 +1,17 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
-import { ApiError, createMemorySource, isBuildCode, readBuildLink } from '@showroom/core';
-import type { Lead, MemorySourceOptions, SaveBuildRequest, Slot } from '@showroom/core';
+import { ApiError, createMemorySource, DEMO_LOCATIONS, isBuildCode, readBuildLink } from '@showroom/core';
+import type {
+  Lead,
+  LocationQuery,
+  MemoryLocation,
+  MemorySourceOptions,
+  SaveBuildRequest,
+  Service,
+  Slot,
+  SlotQuery,
+} from '@showroom/core';
 import { testCatalog } from './fixtures/catalog.js';
 import { exampleLead } from './fixtures/leads.js';
 
@@ -117,6 +126,52 @@ describe('createMemorySource', () => {
     assert.ok(locations.has('sh-pudong'), 'the flagship has every trim');
     assert.ok(locations.size < 4, 'not every showroom has every trim');
     assert.deepEqual(await memory.listSlots({ service: 'test-drive', model: 'x9', days: 2 }), []);
+  });
+
+  it('matches cars by model, by trim or by powertrain type, in locations and slots alike', async () => {
+    const mixed = testCatalog();
+    const perf = mixed.models[0]!.trims.find((t) => t.id === 'a6-perf')!;
+    perf.powertrain = { type: 'phev', drive: 'awd' };
+    const at = (id: string, trimId: string, services: Service[] = ['test-drive']): MemoryLocation => ({
+      ...DEMO_LOCATIONS[0]!,
+      id,
+      services,
+      fleet: [{ modelId: 'a6', trimId }],
+    });
+    const { memory } = source({
+      catalog: mixed,
+      locations: [at('lr-only', 'a6-lr', ['test-drive', 'home-test-drive']), at('perf-only', 'a6-perf')],
+    });
+    const places = async (q: LocationQuery) =>
+      (await memory.listLocations({ service: 'test-drive', ...q })).map((l) => l.id).sort();
+    assert.deepEqual(await places({ model: 'a6' }), ['lr-only', 'perf-only']);
+    assert.deepEqual(await places({ model: 'a6', trim: 'a6-lr' }), ['lr-only']);
+    assert.deepEqual(await places({ model: 'a6', powertrain: 'phev' }), ['perf-only']);
+    assert.deepEqual(await places({ model: 'a6', powertrain: 'ice' }), []);
+    assert.deepEqual(await places({ model: 's3' }), []);
+
+    const cars = async (q: Omit<SlotQuery, 'service' | 'days'>, service: Service = 'test-drive') => {
+      const slots = await memory.listSlots({ service, days: 2, ...q });
+      assert.ok(slots.length > 0, `slots for ${JSON.stringify(q)}`);
+      return new Set(slots.map((s) => `${s.locationId}:${s.vehicle?.trimId ?? '-'}`));
+    };
+    assert.deepEqual(await cars({ model: 'a6' }), new Set(['lr-only:a6-lr', 'perf-only:a6-perf']));
+    assert.deepEqual(await cars({ model: 'a6', powertrain: 'bev' }), new Set(['lr-only:a6-lr']));
+    assert.deepEqual(await cars({ model: 'a6', powertrain: 'phev' }), new Set(['perf-only:a6-perf']));
+    assert.deepEqual(
+      await cars({ model: 'a6', trim: 'a6-perf', powertrain: 'bev' }),
+      new Set(['perf-only:a6-perf']),
+      'the trim wins over the powertrain',
+    );
+    // A home test drive brings a car of the location's fleet: only where one fits.
+    assert.deepEqual(
+      await cars({ model: 'a6', powertrain: 'bev' }, 'home-test-drive'),
+      new Set(['lr-only:-']),
+    );
+    assert.deepEqual(
+      await memory.listSlots({ service: 'home-test-drive', model: 'a6', powertrain: 'phev', days: 2 }),
+      [],
+    );
   });
 
   it('never books a slot past its capacity, even when requests race, and offers the nearest alternatives', async () => {

@@ -111,6 +111,8 @@ export function openApiDocument(): object {
           parameters: [
             query('service', 'Only locations offering this service', service),
             query('model', 'Only locations with this model on site'),
+            query('trim', 'Only locations with this trim on site'),
+            query('powertrain', 'Only locations with a trim of this powertrain type (bev, phev, …) on site'),
             query('near', 'lat,lng: fills distanceKm and sorts by it'),
           ],
           responses: {
@@ -129,7 +131,7 @@ export function openApiDocument(): object {
             query('location', 'Location id'),
             query('model', 'Model id (test drives: only where that model is on site)'),
             query('trim', 'Trim id (test drives)'),
-            query('powertrain', 'Powertrain type instead of a trim (test drives)'),
+            query('powertrain', 'Powertrain type (bev, phev, …) instead of a trim (test drives)'),
             query('language', 'BCP 47 language the advisor speaks (video, phone)'),
             query('near', 'lat,lng: home test drives only from locations that drive that far'),
           ],

@@ -267,6 +267,8 @@ export function createApiClient(options: ApiClientOptions): ShowroomSource {
         query: {
           service: query.service,
           model: query.model,
+          trim: query.trim,
+          powertrain: query.powertrain,
           near: query.near && `${query.near.lat},${query.near.lng}`,
         },
         schema: z.array(LocationSchema),

@@ -246,7 +246,8 @@ function parseBody<T>(schema: z.ZodMiniType<T>, input: unknown): T {
  * alternatives, cancelling frees the place, saved builds read back tolerantly and re-checked
  * against the catalog, advisors online for calls now, leads idempotent on their key.
  *
- * Slots: test drives (45 min, hourly) where a car of the model (and trim, when asked) is;
+ * Slots: test drives (45 min, hourly) where a car of the model (and trim, or a trim of the
+ * powertrain type, when asked) is; locations likewise only where such a car is;
  * home test drives (90 min, every 3 h, one driver per location); video (30 min) and phone
  * (20 min) calls every half hour with each advisor speaking the asked language. Every advisor
  * does one thing at a time: a video booking blocks the same advisor's phone slot.
@@ -413,17 +414,33 @@ export function createMemorySource(options: MemorySourceOptions): MemorySource {
     return { ...def.slot, remaining: Math.max(0, def.capacity - busy(def.resource, def.startMs, def.endMs)) };
   }
 
+  /** Powertrain type of each trim of the catalog. */
+  const powertrainOf = new Map(
+    catalog.models.flatMap((m) => m.trims.map((t) => [t.id, t.powertrain?.type] as const)),
+  );
+
+  /**
+   * Whether `car` is one the query asks for: of its model, and of its trim or, without one, of
+   * its powertrain type.
+   */
+  function carMatches(
+    car: { modelId: string; trimId: string },
+    query: { model?: string | undefined; trim?: string | undefined; powertrain?: string | undefined },
+  ): boolean {
+    if (query.model && car.modelId !== query.model) return false;
+    if (query.trim) return car.trimId === query.trim;
+    return !query.powertrain || powertrainOf.get(car.trimId) === query.powertrain;
+  }
+
+  const asksForCar = (query: Parameters<typeof carMatches>[1]) =>
+    !!(query.model || query.trim || query.powertrain);
+
   function matches(def: SlotDef, query: Partial<SlotQuery>): boolean {
     if (query.location && def.slot.locationId !== query.location) return false;
-    if (query.model && def.slot.vehicle && def.slot.vehicle.modelId !== query.model) return false;
-    if (query.trim && def.slot.vehicle && def.slot.vehicle.trimId !== query.trim) return false;
-    if (query.model && def.slot.service === 'home-test-drive') {
-      if (
-        !def.location?.fleet?.some(
-          (c) => c.modelId === query.model && (!query.trim || c.trimId === query.trim),
-        )
-      )
-        return false;
+    if (def.slot.vehicle && !carMatches(def.slot.vehicle, query)) return false;
+    if (def.slot.service === 'home-test-drive' && asksForCar(query)) {
+      // A home test drive brings one of the location's cars: it needs one that fits.
+      if (!def.location?.fleet?.some((c) => carMatches(c, query))) return false;
     }
     if (def.slot.advisor && !languageMatches(def.slot.advisor.languages, query.language)) return false;
     return true;
@@ -561,7 +578,7 @@ export function createMemorySource(options: MemorySourceOptions): MemorySource {
       await settle(opts);
       const found = locations
         .filter((l) => !query.service || l.services.includes(query.service))
-        .filter((l) => !query.model || (l.fleet ?? []).some((c) => c.modelId === query.model))
+        .filter((l) => !asksForCar(query) || (l.fleet ?? []).some((c) => carMatches(c, query)))
         .map(publicLocation)
         .map((location) =>
           query.near ? { ...location, distanceKm: distanceKm(query.near, location.geo) } : location,

@@ -187,14 +187,29 @@ const NearSchema = z.pipe(
   }),
 );
 
-/** `GET /locations?service=&model=&near=lat,lng`. */
+/** A powertrain type of the catalog (`bev`, `phev`, `erev`, `hev`, `ice`), as a query asks for it. */
+const PowertrainQuerySchema = z
+  .string()
+  .check(z.regex(/^[a-z]{2,16}$/, 'must be a powertrain type such as "bev"'));
+
+/**
+ * `GET /locations?service=&model=&trim=&powertrain=&near=lat,lng`. With `model`, only locations
+ * with a car of that model on site; `trim` or `powertrain` (a type, `bev`, `phev`, …) narrow it to
+ * that trim or to the model's trims with that powertrain. `trim` wins when both are given.
+ */
 export const LocationQuerySchema = z.object({
   service: z.optional(ServiceSchema),
   model: z.optional(id),
+  trim: z.optional(id),
+  powertrain: z.optional(PowertrainQuerySchema),
   near: z.optional(z.pipe(NearSchema, GeoSchema)),
 });
 
-/** `GET /slots?service=&from=&days=&location=&model=&trim=&language=`. `from` is a date or date-time. */
+/**
+ * `GET /slots?service=&from=&days=&location=&model=&trim=&powertrain=&language=`. `from` is a date
+ * or date-time. Test-drive slots only with a car of `model` (and `trim`, or a trim of that
+ * `powertrain` type, when asked; `trim` wins when both are given).
+ */
 export const SlotQuerySchema = z.object({
   service: ServiceSchema,
   from: z.optional(z.union([z.iso.date(), DateTimeSchema])),
@@ -202,6 +217,7 @@ export const SlotQuerySchema = z.object({
   location: z.optional(id),
   model: z.optional(id),
   trim: z.optional(id),
+  powertrain: z.optional(PowertrainQuerySchema),
   language: z.optional(z.string().check(z.maxLength(35))),
 });
 
@@ -226,7 +242,12 @@ export type SaveBuildRequest = z.output<typeof SaveBuildRequestSchema>;
 /** Query of `GET /locations`, as the client takes it. */
 export interface LocationQuery {
   service?: z.output<typeof ServiceSchema>;
+  /** Only locations with a car of this model. */
   model?: string;
+  /** Only locations with a car of this trim (of `model`). */
+  trim?: string;
+  /** Only locations with a car of `model` whose trim has this powertrain type (`bev`, `phev`, …). */
+  powertrain?: string;
   /** Sort by distance from here and fill `distanceKm`. */
   near?: Geo;
 }
@@ -239,7 +260,11 @@ export interface SlotQuery {
   /** Number of days from `from`; default 7. */
   days?: number;
   location?: string;
+  /** Test drives: only with a car of this model. */
   model?: string;
+  /** Test drives: only with a car of this trim; wins over `powertrain`. */
   trim?: string;
+  /** Test drives: only with a car whose trim has this powertrain type (`bev`, `phev`, …). */
+  powertrain?: string;
   language?: string;
 }

@@ -26,12 +26,39 @@ const DAY = 86_400_000;
 
 /**
  * Query parameters the server reads beyond the contract's: `near=lat,lng` limits home test
- * drives to locations that drive that far, and `powertrain=bev|phev|…` stands in for `trim`.
+ * drives to locations that drive that far.
  */
-const SlotExtrasSchema = z.object({
-  near: LocationQuerySchema.shape.near,
-  powertrain: z.optional(z.string().max(16)),
-});
+const SlotExtrasSchema = z.object({ near: LocationQuerySchema.shape.near });
+
+/** Which cars a query asks for: of `model`, and of `trim` or, without one, of a `powertrain` type. */
+export interface CarFilter {
+  model?: string | undefined;
+  trim?: string | undefined;
+  powertrain?: string | undefined;
+}
+
+/** Whether a query names a car at all (else every location and slot fits). */
+function asksForCar(filter: CarFilter): boolean {
+  return Boolean(filter.model || filter.trim || filter.powertrain);
+}
+
+/** The trims a query accepts: `[trim]`, the trims of the powertrain type, or `undefined` for any. */
+function trimsAsked(ctx: ServerContext, filter: CarFilter): readonly string[] | undefined {
+  if (filter.trim) return [filter.trim];
+  if (filter.powertrain) return catalogView(ctx.catalog).trimsWithPowertrain(filter.powertrain);
+  return undefined;
+}
+
+/** Whether a location has a car on site that the query asks for. */
+function hasCar(
+  fleet: readonly { modelId: string; trimId: string }[],
+  filter: CarFilter,
+  trims: readonly string[] | undefined,
+): boolean {
+  return fleet.some(
+    (f) => (!filter.model || f.modelId === filter.model) && (!trims || trims.includes(f.trimId)),
+  );
+}
 
 /** Query filters for free slots. */
 export interface SlotFilter {
@@ -82,9 +109,11 @@ export async function findSlots(
       );
     }
   } else {
+    const trims = trimsAsked(ctx, filter);
     let places = dir.locations.filter((l) => l.services.includes(filter.service));
     if (filter.location) places = places.filter((l) => l.id === filter.location);
-    if (filter.model) places = places.filter((l) => l.fleet.some((f) => f.modelId === filter.model));
+    // A home test drive brings one of the location's cars: it needs one that fits too.
+    if (asksForCar(filter)) places = places.filter((l) => hasCar(l.fleet, filter, trims));
     const near = filter.near;
     if (filter.service === 'home-test-drive' && near) {
       places = places.filter((l) => l.homeTestDrive && distanceKm(near, l.geo) <= l.homeTestDrive.radiusKm);
@@ -98,12 +127,7 @@ export async function findSlots(
         where.push('model_id = ?');
         params.push(filter.model);
       }
-      if (filter.trim) {
-        where.push('trim_id = ?');
-        params.push(filter.trim);
-      } else if (filter.powertrain) {
-        inList('trim_id', catalogView(ctx.catalog).trimsWithPowertrain(filter.powertrain));
-      }
+      if (trims) inList('trim_id', trims);
     }
   }
   const order = nearest === undefined ? 'start_ms, id' : 'ABS(start_ms - ?), start_ms, id';
@@ -121,7 +145,10 @@ export function availabilityRoutes(api: Hono, ctx: ServerContext): void {
     const q = validate(LocationQuerySchema, c.req.query(), 'query');
     let places = ctx.directory().locations;
     if (q.service) places = places.filter((l) => l.services.includes(q.service as Service));
-    if (q.model) places = places.filter((l) => l.fleet.some((f) => f.modelId === q.model));
+    if (asksForCar(q)) {
+      const trims = trimsAsked(ctx, q);
+      places = places.filter((l) => hasCar(l.fleet, q, trims));
+    }
     const out: Location[] = places.map(toLocation);
     const near = q.near;
     if (near) {
