@@ -3,7 +3,7 @@
 // source at a fixed time) are shared with the video-consultation and lead-form stories and with
 // the browser tests, which render these very templates.
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, render } from 'lit';
+import { html, nothing, render } from 'lit';
 import type { TemplateResult } from 'lit';
 import { waitFor } from 'xstate';
 import { ApiError, createJourney, createMemorySource, parseCatalog } from '@showroom/core';
@@ -205,6 +205,8 @@ export interface TestDriveArgs {
   /** The shopper's time zone; Shanghai, so Munich times show the shopper's time beside them. */
   timeZone: string;
   minFillTime: number;
+  /** Which cars count: `model` (default), `trim` or `powertrain`. */
+  match?: 'model' | 'trim' | 'powertrain';
 }
 
 /** The element, as stories and tests render it. */
@@ -212,6 +214,7 @@ export function testDriveTemplate(args: Partial<TestDriveArgs> = {}): TemplateRe
   return html`<showroom-test-drive
     time-zone=${args.timeZone ?? 'Asia/Shanghai'}
     min-fill-time=${args.minFillTime ?? 0}
+    match=${args.match ?? nothing}
   ></showroom-test-drive>`;
 }
 
@@ -241,6 +244,16 @@ export const testDriveStates = {
     await journeyReady(f.journey, (s) => s.context.catalog !== null);
     f.journey.actor.send({ type: 'appointment.start', service: 'test-drive' });
     f.journey.actor.send({ type: 'location.search', near: bookingLocations[0]!.geo });
+    await journeyReady(f.journey, () => appointmentState(f.journey) === 'choosingLocation');
+    return f;
+  },
+  /** The Performance configured, and the shopper asked for that trim: only München has one. */
+  async locationsOfTrim(lang: Lang) {
+    const f = await bookingFixture({ locale: lang });
+    await journeyReady(f.journey, (s) => s.context.catalog !== null);
+    f.journey.actor.send({ type: 'build.select', optionId: 'trim:a6-perf' });
+    f.journey.actor.send({ type: 'testDrive.match', match: 'trim' });
+    f.journey.actor.send({ type: 'appointment.start', service: 'test-drive' });
     await journeyReady(f.journey, () => appointmentState(f.journey) === 'choosingLocation');
     return f;
   },
@@ -353,6 +366,9 @@ export const CatalogFailedZhTW = story('catalogFailed', 'zh-TW');
 export const Locations = story('locations', 'en');
 export const LocationsZhCN = story('locations', 'zh-CN');
 export const LocationsZhTW = story('locations', 'zh-TW');
+export const LocationsOfTrim = story('locationsOfTrim', 'en');
+export const LocationsOfTrimZhCN = story('locationsOfTrim', 'zh-CN');
+export const LocationsOfTrimZhTW = story('locationsOfTrim', 'zh-TW');
 export const LocationsFailed = story('locationsFailed', 'en');
 export const LocationsFailedZhCN = story('locationsFailed', 'zh-CN');
 export const LocationsFailedZhTW = story('locationsFailed', 'zh-TW');

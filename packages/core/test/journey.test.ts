@@ -466,8 +466,8 @@ describe('journey: test drive', () => {
     const h = startJourney({ input: { leadSource: { site: 'www.aurora.example', dealerId: 'sh-pudong' } } });
     let s = await atSlots(h);
     assert.ok(
-      s.context.slots.every((slot) => slot.vehicle?.trimId === 'a6-lr'),
-      'slots of the configured car',
+      s.context.slots.every((slot) => slot.vehicle?.modelId === 'a6'),
+      'slots of the configured model',
     );
     const slot = s.context.slots[0] as Slot;
     h.actor.send({ type: 'slot.pick', slotId: slot.id });
@@ -489,6 +489,63 @@ describe('journey: test drive', () => {
     assert.equal(lead.source.dealerId, 'sh-pudong');
     assert.equal(lead.journey?.grade, 'hot');
     assert.ok(lead.journey?.steps.some((x) => x.event === 'booking.confirm'));
+  });
+
+  it('matches test-drive cars by model unless the shopper asks for the trim or its powertrain', async () => {
+    // The Performance as a plug-in hybrid, so the configured Long Range's powertrain (bev) is its own.
+    const catalog = testCatalog((json) => {
+      json.models[0]!.trims[1]!.powertrain = { type: 'phev', drive: 'awd' };
+    });
+    const h = startJourney({ catalog });
+    await ready(h);
+    const places = async () => {
+      await until(h.actor, (s) => region(s, 'appointment') === 'choosingLocation', 'locations');
+      return h.actor
+        .getSnapshot()
+        .context.locations.map((l) => l.id)
+        .sort();
+    };
+    h.actor.send({ type: 'appointment.start', service: 'test-drive' });
+    assert.deepEqual(await places(), ['be-mitte', 'bj-sanlitun', 'sh-pudong', 'tp-xinyi'], 'any A6');
+
+    h.actor.send({ type: 'testDrive.match', match: 'trim' });
+    assert.equal(region(h.actor.getSnapshot(), 'appointment'), 'locating', 'searched again');
+    assert.deepEqual(await places(), ['sh-pudong', 'tp-xinyi'], 'a Long Range');
+    h.actor.send({ type: 'location.pick', locationId: 'sh-pudong' });
+    let s = await until(h.actor, (s) => region(s, 'appointment') === 'choosingSlot', 'slots');
+    assert.ok(s.context.slots.length > 0);
+    assert.ok(s.context.slots.every((slot) => slot.vehicle?.trimId === 'a6-lr'));
+
+    h.actor.send({ type: 'testDrive.match', match: 'powertrain' });
+    assert.deepEqual(await places(), ['sh-pudong', 'tp-xinyi'], 'a battery-electric A6');
+    h.actor.send({ type: 'testDrive.match', match: 'model' });
+    assert.equal((await places()).length, 4);
+    h.actor.send({ type: 'location.pick', locationId: 'sh-pudong' });
+    s = await until(h.actor, (s) => region(s, 'appointment') === 'choosingSlot', 'slots');
+    assert.deepEqual(
+      new Set(s.context.slots.map((slot) => slot.vehicle?.trimId)),
+      new Set(['a6-lr', 'a6-perf']),
+    );
+
+    // What a page sends is checked: an unknown choice changes nothing.
+    h.actor.send({ type: 'testDrive.match', match: 'colour' } as never);
+    assert.equal(h.actor.getSnapshot().context.testDriveMatch, 'model');
+    assert.equal(region(h.actor.getSnapshot(), 'appointment'), 'choosingSlot');
+  });
+
+  it('keeps the choice of matching cars made before the booking starts', async () => {
+    const h = startJourney();
+    await ready(h);
+    h.actor.send({ type: 'testDrive.match', match: 'trim' });
+    h.actor.send({ type: 'appointment.start', service: 'test-drive' });
+    await until(h.actor, (s) => region(s, 'appointment') === 'choosingLocation', 'locations');
+    assert.deepEqual(
+      h.actor
+        .getSnapshot()
+        .context.locations.map((l) => l.id)
+        .sort(),
+      ['sh-pudong', 'tp-xinyi'],
+    );
   });
 
   it('asks for the address of a home test drive before booking it', async () => {

@@ -67,6 +67,11 @@ describe('showroom-test-drive', () => {
     catalogFailed: (el) => expect(root(el).querySelector('[role="alert"] button')).to.not.equal(null),
     loading: (el) => expect(root(el).querySelector('[role="status"]')).to.exist,
     locations: (el) => expect(root(el).querySelectorAll('[part="location"]')).to.have.length(2),
+    locationsOfTrim: (el) => {
+      expect(root(el).querySelectorAll('[part="location"]')).to.have.length(1);
+      expect(root(el).querySelector<HTMLInputElement>('input[name="match"][value="trim"]')!.checked).to.be
+        .true;
+    },
     locationsFailed: (el) => expect(root(el).querySelector('[role="alert"] button')).to.exist,
     slots: (el) => expect(root(el).querySelector('table[role="grid"]')).to.exist,
     details: (el) => expect(leadForm(el)).to.exist,
@@ -116,7 +121,8 @@ describe('showroom-test-drive', () => {
 
     // Into the grid: one tab stop, on the earliest slot of the week.
     const cell = await tabTo((e) => e?.getAttribute('part') === 'slot');
-    expect(nameOf(cell)).to.match(/^Monday, March 23, 2026 10:00 AM 5:00 PM your time, 1 place left$/);
+    // Any A6 counts: München has two, so two places.
+    expect(nameOf(cell)).to.match(/^Monday, March 23, 2026 10:00 AM 5:00 PM your time, 2 places left$/);
     expect(root(el).querySelectorAll('table [tabindex="0"]')).to.have.length(1);
     await sendKeys({ press: 'ArrowRight' });
     await sendKeys({ press: 'ArrowRight' });
@@ -283,6 +289,64 @@ describe('showroom-test-drive', () => {
     weekend!.click();
     await waitUntil(() => appointmentState(f.journey) === 'details');
     expect(f.journey.actor.getSnapshot().context.slot!.start).to.equal('2026-03-28T10:00:00+01:00');
+    f.journey.stop();
+  });
+
+  it('lets the shopper choose by keyboard which cars count, any of the model by default', async () => {
+    const f = await bookingFixture();
+    await journeyReady(f.journey, (s) => s.context.catalog !== null);
+    f.journey.actor.send({ type: 'build.select', optionId: 'trim:a6-perf' });
+    const el = await mount(f);
+    await waitUntil(() => appointmentState(f.journey) === 'choosingLocation', 'locations load once seen');
+    await settle(el);
+    const names = () => [...root(el).querySelectorAll('[part="location"] h4')].map((h) => h.textContent);
+    expect(names()).to.have.length(2, 'both showrooms have an A6');
+    const radios = [...root(el).querySelectorAll<HTMLInputElement>('input[name="match"]')];
+    expect(radios.map(nameOf)).to.deep.equal([
+      'Any Aurora A6',
+      'This trim: Performance',
+      'This powertrain: electric',
+    ]);
+    expect(radios[0]!.checked).to.be.true;
+    await expect(el).to.be.accessible();
+
+    document.getElementById('before')!.focus();
+    await tabTo(focused('Any Aurora A6'));
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => f.journey.actor.getSnapshot().context.testDriveMatch === 'trim');
+    await waitUntil(() => appointmentState(f.journey) === 'choosingLocation', 'searched again');
+    await settle(el);
+    expect(names()).to.deep.equal(['Aurora Studio München'], 'only München has a Performance');
+    expect(nameOf(deepActive())).to.equal('This trim: Performance', 'focus stays on the choice');
+    await expect(el).to.be.accessible();
+
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => f.journey.actor.getSnapshot().context.testDriveMatch === 'powertrain');
+    await waitUntil(() => appointmentState(f.journey) === 'choosingLocation');
+    await settle(el);
+    expect(names()).to.have.length(2, 'both have an electric A6');
+    f.journey.stop();
+  });
+
+  it('takes the page’s preset from the match attribute, and ignores a value it does not know', async () => {
+    const f = await bookingFixture({ locale: 'zh-CN' });
+    await journeyReady(f.journey, (s) => s.context.catalog !== null);
+    f.journey.actor.send({ type: 'build.select', optionId: 'trim:a6-perf' });
+    const el = await mount(f, 'zh-CN', { match: 'trim' });
+    await waitUntil(() => appointmentState(f.journey) === 'choosingLocation');
+    await settle(el);
+    expect(f.journey.actor.getSnapshot().context.testDriveMatch).to.equal('trim');
+    expect(root(el).querySelectorAll('[part="location"]')).to.have.length(1);
+    expect(nameOf(root(el).querySelector('input[name="match"]:checked'))).to.equal('此版本：高性能版');
+    el.setAttribute('match', 'colour');
+    await settle(el);
+    expect(f.journey.actor.getSnapshot().context.testDriveMatch).to.equal('trim');
+    el.setAttribute('match', 'model');
+    await waitUntil(() => f.journey.actor.getSnapshot().context.testDriveMatch === 'model');
+    await waitUntil(() => appointmentState(f.journey) === 'choosingLocation');
+    await settle(el);
+    expect(root(el).querySelectorAll('[part="location"]')).to.have.length(2);
+    await expect(el).to.be.accessible();
     f.journey.stop();
   });
 

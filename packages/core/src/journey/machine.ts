@@ -128,6 +128,7 @@ export function initialContext(
     consultKey: null,
     consultation: null,
     appointment: null,
+    testDriveMatch: 'model',
     locations: [],
     location: null,
     slots: [],
@@ -199,18 +200,31 @@ function outputOf<K extends keyof JourneyActorOutputs>(event: unknown, _actor: K
   return (event as DoneActorEvent<JourneyActorOutputs[K]>).output;
 }
 
+const TEST_DRIVE_MATCHES = ['model', 'trim', 'powertrain'] as const;
+
+/**
+ * The car a test-drive location or slot must have, as `testDriveMatch` asks: the configured
+ * model, and its trim or that trim's powertrain type when asked (model only when the trim has
+ * no powertrain in the catalog).
+ */
+export function testDriveCar(ctx: JourneyContext): Pick<SlotQuery, 'model' | 'trim' | 'powertrain'> {
+  const model = ctx.build?.modelId ?? ctx.modelId;
+  if (!model) return {};
+  const trimId = ctx.build?.trimId;
+  if (!trimId || ctx.testDriveMatch === 'model') return { model };
+  if (ctx.testDriveMatch === 'trim') return { model, trim: trimId };
+  const type = ctx.catalog?.models.find((m) => m.id === model)?.trims.find((t) => t.id === trimId)
+    ?.powertrain?.type;
+  return type ? { model, powertrain: type } : { model };
+}
+
 /** The slots query for the appointment being booked (test drives: of the configured car). */
 export function slotQuery(ctx: JourneyContext, nowMs: number): SlotQuery {
   const appointment = ctx.appointment;
   const service = appointment?.service ?? 'test-drive';
   const query: SlotQuery = { service, from: new Date(nowMs).toISOString(), days: ctx.settings.slotDays };
   if (ctx.location) query.location = ctx.location.id;
-  if (service === 'test-drive' || service === 'home-test-drive') {
-    if (ctx.build) {
-      query.model = ctx.build.modelId;
-      query.trim = ctx.build.trimId;
-    } else if (ctx.modelId) query.model = ctx.modelId;
-  }
+  if (service === 'test-drive' || service === 'home-test-drive') Object.assign(query, testDriveCar(ctx));
   const language = ctx.advisorLanguage ?? appointment?.language ?? ctx.settings.locale;
   if (language && (service === 'video' || service === 'phone')) query.language = language;
   return query;
@@ -341,6 +355,11 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
     'location.pick': {},
   } as const;
 
+  /** While places or times are shown, another choice of matching cars searches the places again. */
+  const searchOnMatch = {
+    'testDrive.match': { guard: 'matchChanged', target: 'locating', reenter: true, actions: 'setMatch' },
+  } as const;
+
   return setup({
     types: {
       context: {} as JourneyContext,
@@ -401,6 +420,11 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
         (event.service === 'test-drive' || event.service === 'home-test-drive'),
       needsLocationNow: ({ context }) =>
         context.appointment?.service === 'test-drive' || context.appointment?.service === 'home-test-drive',
+      matchChanged: ({ context, event }) =>
+        event.type === 'testDrive.match' &&
+        event.match !== context.testDriveMatch &&
+        (TEST_DRIVE_MATCHES as readonly unknown[]).includes(event.match) &&
+        (context.appointment?.service === 'test-drive' || context.appointment?.service === 'home-test-drive'),
       knownLocation: ({ context, event }) =>
         event.type === 'location.pick' && context.locations.some((l) => l.id === event.locationId),
       knownSlot: ({ context, event }) =>
@@ -848,6 +872,11 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
           ? { appointment: { ...context.appointment, near: geo(event.near) } }
           : {},
       ),
+      setMatch: assign(({ event }) =>
+        event.type === 'testDrive.match' && (TEST_DRIVE_MATCHES as readonly unknown[]).includes(event.match)
+          ? { testDriveMatch: event.match }
+          : {},
+      ),
       setLocations: assign(({ context, event }) => ({
         locations: outputOf(event, 'loadLocations'),
         errors: withoutError(context.errors, 'appointment'),
@@ -1203,6 +1232,8 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
               'appointment.close': { target: '.idle', actions: 'closeAppointment' },
               'location.search': { guard: 'needsLocationNow', target: '.locating', actions: 'setNear' },
               'location.pick': { guard: 'knownLocation', target: '.loadingSlots', actions: 'pickLocation' },
+              // Kept for the next search; the states that show places or times search again.
+              'testDrive.match': { actions: 'setMatch' },
             },
             states: {
               idle: {},
@@ -1212,7 +1243,7 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                   src: 'loadLocations',
                   input: ({ context }) => ({
                     service: context.appointment?.service ?? 'test-drive',
-                    ...(context.modelId ? { model: context.modelId } : {}),
+                    ...testDriveCar(context),
                     ...(context.appointment?.near ? { near: context.appointment.near } : {}),
                   }),
                   onDone: { target: 'choosingLocation', actions: 'setLocations' },
@@ -1224,10 +1255,10 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                     ],
                   },
                 },
-                on: { 'journey.resume': { target: 'locating', reenter: true } },
+                on: { 'journey.resume': { target: 'locating', reenter: true }, ...searchOnMatch },
               },
-              locationsFailed: { on: { 'appointment.retry': 'locating' } },
-              choosingLocation: {},
+              locationsFailed: { on: { 'appointment.retry': 'locating', ...searchOnMatch } },
+              choosingLocation: { on: searchOnMatch },
               loadingSlots: {
                 invoke: {
                   id: 'loadSlots',
@@ -1242,11 +1273,14 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                     ],
                   },
                 },
-                on: { 'journey.resume': { target: 'loadingSlots', reenter: true } },
+                on: { 'journey.resume': { target: 'loadingSlots', reenter: true }, ...searchOnMatch },
               },
-              slotsFailed: { on: { 'appointment.retry': 'loadingSlots' } },
+              slotsFailed: { on: { 'appointment.retry': 'loadingSlots', ...searchOnMatch } },
               choosingSlot: {
-                on: { 'slot.pick': { guard: 'knownSlot', target: 'details', actions: 'pickSlot' } },
+                on: {
+                  'slot.pick': { guard: 'knownSlot', target: 'details', actions: 'pickSlot' },
+                  ...searchOnMatch,
+                },
               },
               details: {
                 on: {
@@ -1327,7 +1361,10 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                 },
               },
               slotTaken: {
-                on: { 'slot.pick': { guard: 'knownSlot', target: 'details', actions: 'pickSlot' } },
+                on: {
+                  'slot.pick': { guard: 'knownSlot', target: 'details', actions: 'pickSlot' },
+                  ...searchOnMatch,
+                },
               },
               booked: {
                 on: {

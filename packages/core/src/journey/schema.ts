@@ -148,6 +148,8 @@ export const JourneyContextSchema = z.object({
       near: z.nullable(GeoSchema),
     }),
   ),
+  // Snapshots written before the shopper could choose read as the default.
+  testDriveMatch: z._default(z.enum(['model', 'trim', 'powertrain']), 'model'),
   locations: z.array(LocationSchema).check(z.maxLength(500)),
   location: z.nullable(LocationSchema),
   slots: z.array(SlotSchema).check(z.maxLength(2000)),

@@ -80,7 +80,10 @@ export interface JourneyInput {
   slotDays?: number;
   /** Most journey steps kept for the lead (default 100, at most 500); the oldest go first. */
   maxSteps?: number;
-  /** Submit the lead as soon as an appointment is booked (default true). */
+  /**
+   * Submit the lead as soon as an appointment is booked or a video call starts now (default
+   * true). One lead per journey: whichever comes first sends it, the other does not send again.
+   */
   submitOnBooking?: boolean;
 }
 
@@ -165,6 +168,13 @@ export interface JourneySaved {
   synced: boolean;
 }
 
+/**
+ * Which test-drive cars count for the shopper: any car of the configured `model` (the default,
+ * so nobody is told "no showroom" only because their exact trim is not on display), one of the
+ * configured `trim`, or one with the same `powertrain` type (`bev`, `phev`, …) as that trim.
+ */
+export type TestDriveMatch = 'model' | 'trim' | 'powertrain';
+
 /** What the shopper is booking. */
 export interface JourneyAppointment {
   service: Service;
@@ -199,6 +209,8 @@ export interface JourneyContext {
   consultKey: string | null;
   consultation: ConsultationStarted | null;
   appointment: JourneyAppointment | null;
+  /** Which cars a test-drive location and slot must have (default `model`); kept across bookings. */
+  testDriveMatch: TestDriveMatch;
   locations: Location[];
   location: Location | null;
   slots: Slot[];
@@ -244,6 +256,8 @@ export interface JourneyContext {
  * - `advisor.check { language? }` — is an advisor free now; `consult.start` / `consult.end`.
  * - `appointment.start { service, language? }` — book `test-drive`, `home-test-drive`, `video`
  *   or `phone`; `appointment.close` leaves it; `appointment.retry` after a load error.
+ * - `testDrive.match { match }` — which test-drive cars count: `model` (default), `trim` or
+ *   `powertrain`; while locations or slots are shown, the locations are searched again.
  * - `location.search { near? }`, `location.pick { locationId }`, `slot.pick { slotId }`,
  *   `address.update { address }`, `booking.confirm`, `booking.cancel`.
  * - `contact.update { contact?, consent?, comments? }` — what the shopper typed (merged).
@@ -274,6 +288,7 @@ export type JourneyEvent =
   | { type: 'appointment.start'; service: Service; language?: string }
   | { type: 'appointment.close' }
   | { type: 'appointment.retry' }
+  | { type: 'testDrive.match'; match: TestDriveMatch }
   | { type: 'location.search'; near?: Geo }
   | { type: 'location.pick'; locationId: string }
   | { type: 'slot.pick'; slotId: string }

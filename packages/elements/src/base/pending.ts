@@ -38,6 +38,7 @@ export function pendingSnapshot(error?: { message: string }): JourneySnapshot {
     consultKey: null,
     consultation: null,
     appointment: null,
+    testDriveMatch: 'model',
     locations: [],
     location: null,
     slots: [],

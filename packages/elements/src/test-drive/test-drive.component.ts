@@ -13,6 +13,7 @@ import type {
   Location,
   Service,
   Slot,
+  TestDriveMatch,
 } from '@showroom/core';
 import { ShowroomBookingConfirmedEvent, ShowroomErrorEvent } from '../base/events.js';
 import { I18nController } from '../base/i18n.js';
@@ -40,6 +41,8 @@ import { browserTimeZone } from './week.js';
 export type TestDriveStep = 'start' | 'location' | 'slot' | 'contact' | 'done';
 
 const SERVICES: readonly Service[] = ['test-drive', 'home-test-drive'];
+const MATCHES: readonly TestDriveMatch[] = ['model', 'trim', 'powertrain'];
+const isMatch = (value: unknown): value is TestDriveMatch => MATCHES.includes(value as TestDriveMatch);
 
 interface Slice {
   state: string;
@@ -49,6 +52,9 @@ interface Slice {
   trimId: string | null;
   modelName: string;
   trimName: string;
+  /** Powertrain type of the configured trim (`bev`, `phev`, …), if the catalog says. */
+  powertrain: string | null;
+  match: TestDriveMatch;
   models: readonly string[];
   locations: Location[];
   location: Location | null;
@@ -77,6 +83,8 @@ function select(snapshot: JourneySnapshot): Slice {
     trimId: c.build?.trimId ?? null,
     modelName: model ? resolveText(model.name, locale, fallbacks) : '',
     trimName: trim ? resolveText(trim.name, locale, fallbacks) : '',
+    powertrain: trim?.powertrain?.type ?? null,
+    match: c.testDriveMatch,
     models: c.catalog?.models.map((m) => m.id) ?? [],
     locations: c.locations,
     location: c.location,
@@ -113,6 +121,7 @@ const STEPS = ['location', 'slot', 'contact', 'done'] as const;
 const SENT = [
   'appointment.start',
   'appointment.retry',
+  'testDrive.match',
   'location.search',
   'location.pick',
   'slot.pick',
@@ -131,6 +140,11 @@ const SENT = [
  * The model and trim come from the journey's build; `model` names the model when the page has
  * no configurator (picking it switches the journey's build to that model's default).
  *
+ * Which cars count is the shopper's choice beside the showroom list ("any A6", "this trim",
+ * "this powertrain"), preset by the `match` attribute. By default any car of the model counts:
+ * the point is to drive the model, and a shopper should not be told there is no showroom only
+ * because their exact trim is not on display.
+ *
  * @summary Test-drive booking: location (or home), a free slot, contact and consent, confirmation.
  *
  * @slot title - Replaces the heading.
@@ -143,6 +157,7 @@ const SENT = [
  *
  * @csspart title - The heading.
  * @csspart steps - The list of steps.
+ * @csspart match - The choice of which cars count: any of the model, this trim, this powertrain.
  * @csspart search - The city/postcode search and "use my location".
  * @csspart location - Each location in the list.
  * @csspart slot-grid - The week grid with its navigation.
@@ -174,6 +189,7 @@ export class ShowroomTestDrive extends ShowroomElement {
   static override properties = {
     ...ShowroomElement.properties,
     model: { reflect: true },
+    match: {},
     timeZone: { attribute: 'time-zone' },
     region: {},
     minFillTime: { type: Number, attribute: 'min-fill-time' },
@@ -186,6 +202,15 @@ export class ShowroomTestDrive extends ShowroomElement {
 
   /** The model to book when the page has no configurator (a model id of the catalog). */
   declare model: string | undefined;
+  /**
+   * Which test-drive cars count when showrooms and times are looked up: `model` (the default:
+   * any car of the configured model, so a shopper is not told "no showroom" only because their
+   * exact trim is not on display), `trim` (the configured trim) or `powertrain` (a trim with the
+   * configured trim's powertrain type, such as electric). Applied when set or changed and after
+   * the journey is reset; the shopper can change it beside the showroom list. Other values are
+   * ignored.
+   */
+  declare match: TestDriveMatch | undefined;
   /** The shopper's time zone (default: the browser's). Slot times are shown in the location's zone and, when it differs, in this one. */
   declare timeZone: string | undefined;
   /** Passed to the lead form: where phone numbers without `+` are read (`CN`, `TW`, `HK`). */
@@ -237,6 +262,8 @@ export class ShowroomTestDrive extends ShowroomElement {
       );
     });
     forwardLeadEvents(this, this.#journey, () => this.#mine(this.#journey.value.booking?.service ?? null));
+    // A reset journey (a kiosk starting over) begins with the page's preset again.
+    this.#journey.on('journey-reset', () => this.#applyMatch());
     this.#journey.on('error', ({ error }) => {
       if (error.scope !== 'appointment' || !this.#mine(this.#journey.value.service)) return;
       if (!this.#journey.sentLast(SENT)) return;
@@ -292,6 +319,7 @@ export class ShowroomTestDrive extends ShowroomElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    if (changed.has('match')) queueMicrotask(() => this.#applyMatch());
     this.#hadFocus = this.matches(':focus-within');
     // Once seen with the catalog ready and nothing booked yet, the booking starts by itself.
     const { state, catalogReady } = this.#journey.value;
@@ -327,6 +355,17 @@ export class ShowroomTestDrive extends ShowroomElement {
   }
 
   // ── actions ──
+
+  /** Sends the `match` attribute's choice to the journey, when it is a valid one. */
+  #applyMatch(): void {
+    if (isMatch(this.match) && this.match !== this.#journey.value.match) {
+      this.#journey.send({ type: 'testDrive.match', match: this.match });
+    }
+  }
+
+  #onMatch(match: TestDriveMatch): void {
+    if (match !== this.#journey.value.match) this.#journey.send({ type: 'testDrive.match', match });
+  }
 
   #onSearch(event: SubmitEvent): void {
     event.preventDefault();
@@ -503,6 +542,7 @@ export class ShowroomTestDrive extends ShowroomElement {
             </fieldset>`
           : nothing
       }
+      ${this.#matchChoice()}
       <form class="search actions" part="search" role="search" @submit=${this.#onSearch}>
         <div class="field grow">
           <label for="query">${this.#t('search')}</label>
@@ -539,6 +579,43 @@ export class ShowroomTestDrive extends ShowroomElement {
                   ${locations.map((l) => this.#locationItem(l))}
                 </ul>`
       }`;
+  }
+
+  /** "Any A6 / this trim / this powertrain": which cars count, as one group of radio buttons. */
+  #matchChoice(): TemplateResult | typeof nothing {
+    const { match, modelName, trimName, trimId, powertrain } = this.#journey.value;
+    if (!trimId) return nothing;
+    const choices: [TestDriveMatch, string][] = [
+      ['model', this.#t('match.model', { model: modelName })],
+      ['trim', this.#t('match.trim', { trim: trimName || trimId })],
+    ];
+    const type = powertrain && `powertrain.${powertrain}`;
+    if (type && type in testDriveMessages.en) {
+      choices.push([
+        'powertrain',
+        this.#t('match.powertrain', { powertrain: this.#t(type as TestDriveMessageKey) }),
+      ]);
+    }
+    // A trim without a powertrain in the catalog is matched by model (as the journey does).
+    const checked = choices.some(([value]) => value === match) ? match : 'model';
+    return html`<fieldset class="mode match" part="match">
+      <legend>${this.#t('match')}</legend>
+      <div class="choices">
+        ${choices.map(
+          ([value, label]) =>
+            html`<label class="choice">
+              <input
+                type="radio"
+                name="match"
+                value=${value}
+                .checked=${live(checked === value)}
+                @change=${() => this.#onMatch(value)}
+              />
+              ${label}
+            </label>`,
+        )}
+      </div>
+    </fieldset>`;
   }
 
   #locationItem(location: Location): TemplateResult {
