@@ -412,10 +412,57 @@ describe('journey: advisor', () => {
     assert.match(s.context.consultation?.joinUrl ?? '', /^https:\/\//);
     assert.deepEqual(
       s.context.steps.map((x) => x.event),
-      ['video.open', 'consultation.start'],
+      ['video.open', 'consultation.start', 'lead.submit'],
     );
     h.actor.send({ type: 'consult.end' });
     assert.equal(region(h.actor.getSnapshot(), 'advisor'), 'idle');
+  });
+
+  it('sends the lead with the build and the call when a call starts now, and not again on a booking', async () => {
+    const h = startJourney({ input: { leadSource: { dealerId: 'sh-pudong' } } });
+    await ready(h);
+    h.actor.send({ type: 'contact.update', ...SHOPPER });
+    h.actor.send({ type: 'advisor.check' });
+    await until(h.actor, (s) => region(s, 'advisor') === 'available', 'available');
+    h.actor.send({ type: 'consult.start' });
+    let s = await until(h.actor, (s) => region(s, 'lead') === 'sent', 'the lead');
+    assert.equal(region(s, 'advisor'), 'inCall');
+    assert.deepEqual(
+      h.emitted.map((e) => e.type),
+      ['lead-sent'],
+    );
+    const [lead] = h.source.leads() as [Lead];
+    assert.equal(h.source.leads().length, 1);
+    assert.equal(lead.id, s.context.leadId);
+    assert.equal(lead.interest?.configId, s.context.configId);
+    assert.equal(lead.source.dealerId, 'sh-pudong');
+    assert.ok(
+      lead.journey?.steps.some((x) => x.event === 'consultation.start'),
+      'the call is a step',
+    );
+    assert.ok(lead.journey?.tags.includes('video-consulted'), 'graded as a video consultation');
+    assert.equal(lead.appointment, undefined, 'a call now is not a booked appointment');
+
+    // Booking a test drive afterwards holds the same lead: nothing more goes to the dealer's inbox.
+    s = await atSlots(h);
+    h.actor.send({ type: 'slot.pick', slotId: (s.context.slots[0] as Slot).id });
+    h.actor.send({ type: 'booking.confirm' });
+    s = await until(h.actor, (s) => region(s, 'appointment') === 'booked', 'the booking');
+    assert.equal(region(s, 'lead'), 'sent');
+    assert.equal(h.source.leads().length, 1);
+    assert.equal(h.source.bookings().length, 1);
+  });
+
+  it('keeps the lead for later when the page submits it itself (submitOnBooking: false)', async () => {
+    const h = startJourney({ input: { submitOnBooking: false } });
+    await ready(h);
+    h.actor.send({ type: 'contact.update', ...SHOPPER });
+    h.actor.send({ type: 'advisor.check' });
+    await until(h.actor, (s) => region(s, 'advisor') === 'available', 'available');
+    h.actor.send({ type: 'consult.start' });
+    const s = await until(h.actor, (s) => region(s, 'advisor') === 'inCall', 'the call');
+    assert.equal(region(s, 'lead'), 'idle');
+    assert.equal(h.source.leads().length, 0);
   });
 
   it("offers a booked video slot in the shopper's language when nobody is free", async () => {

@@ -1187,7 +1187,15 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                     language: context.advisorLanguage,
                     idempotencyKey: context.consultKey ?? context.leadId,
                   }),
-                  onDone: { target: 'inCall', actions: 'setConsultation' },
+                  // The dealer hears of the call as of a booking: the lead, with the build and the call.
+                  onDone: [
+                    {
+                      guard: 'submitOnBooking',
+                      target: 'inCall',
+                      actions: ['setConsultation', 'submitLeadNow'],
+                    },
+                    { target: 'inCall', actions: 'setConsultation' },
+                  ],
                   onError: [
                     {
                       guard: { type: 'errorIs', params: 'no_advisor' },
