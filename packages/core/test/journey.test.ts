@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fromPromise } from 'xstate';
-import { ApiError, createJourney, createMemorySource } from '@showroom/core';
+import { ApiError, configId, createJourney, createMemorySource, parseConfigId } from '@showroom/core';
 import type { BookingRequest, Lead, Slot } from '@showroom/core';
 import {
   counterUuid,
@@ -131,6 +131,27 @@ describe('journey: catalog', () => {
 });
 
 describe('journey: configuring', () => {
+  it("keeps core's config id for every build, the one without options included", async () => {
+    // Only the optional package group: the default build has no options at all.
+    const catalog = testCatalog((json) => {
+      const model = json.models[0]!;
+      model.groups = model.groups.filter((g) => g.id === 'packages');
+      model.rules = [];
+      for (const trim of model.trims) trim.standard = [];
+    });
+    const h = startJourney({ catalog });
+    let s = await ready(h);
+    assert.deepEqual(s.context.build?.options, []);
+    assert.equal(s.context.configId, 'a6~a6-lr~');
+    assert.equal(s.context.configId, configId(s.context.build!));
+    h.actor.send({ type: 'build.select', optionId: 'pkg-sport' });
+    s = await until(h.actor, (s) => s.context.configId === 'a6~a6-lr~pkg-sport', 'the package');
+    h.actor.send({ type: 'build.deselect', optionId: 'pkg-sport' });
+    s = await until(h.actor, (s) => s.context.build?.options.length === 0, 'no options');
+    assert.equal(s.context.configId, 'a6~a6-lr~');
+    assert.deepEqual(parseConfigId(s.context.configId!), s.context.build);
+  });
+
   it('applies a pick that changes nothing else at once, and tells the page', async () => {
     const h = startJourney();
     await ready(h);
