@@ -15,7 +15,8 @@
 //     of its shadow trees; with the same difference by kind of work (the page has no other
 //     script, so all script time is the SDK's);
 //   - long tasks (over 50 ms) while the page loads;
-//   - cumulative layout shift (PerformanceObserver 'layout-shift', shifts without input);
+//   - cumulative layout shift (PerformanceObserver 'layout-shift', shifts without input), with
+//     each shift's nodes and their boxes before and after, and when each tag was defined;
 //   - the /embed/ files the page fetched, as sent and gzipped.
 // It prints the median of the runs and each run. `--cpu=4` slows the CPU as DevTools does;
 // `--profile` adds where the script time goes, by source file.
@@ -72,20 +73,42 @@ async function startServer() {
   };
 }
 
-/** Layout shifts and long tasks, observed from before the page's first script. */
+/**
+ * Layout shifts (with the nodes that moved, where they were and where they went), long tasks,
+ * and when each Showroom tag was defined, observed from before the page's first script.
+ */
 const observe = `
-  window.__perf = { cls: 0, shifts: [], longTasks: [] };
+  window.__perf = { cls: 0, shifts: [], longTasks: [], defined: {} };
+  // A node in a shadow root is not reported (its node is null): name the element whose box holds it.
+  const around = (r) => {
+    const x = r.x + r.width / 2, y = r.y + r.height / 2;
+    const host = [...document.querySelectorAll('*')].reverse().find((e) => e.localName.startsWith('showroom-') &&
+      ((b) => x >= b.left && x <= b.right && y >= b.top && y <= b.bottom)(e.getBoundingClientRect()));
+    return host ? 'a node inside ' + host.localName : 'a node no longer on the page';
+  };
+  const describe = (n, r) => {
+    if (!n) return around(r);
+    if (n.nodeType === 3) return '"' + n.textContent.trim().slice(0, 24) + '" in ' + describe(n.parentNode);
+    if (n.nodeType === 11) return describe(n.host) + ' (shadow root)';
+    let s = n.localName + (n.id ? '#' + n.id : '') + (n.classList && n.classList.length ? '.' + [...n.classList].join('.') : '');
+    const root = n.getRootNode();
+    return root && root.host ? describe(root.host) + ' > ' + s : s;
+  };
+  const box = (r) => Math.round(r.y) + '+' + Math.round(r.height);
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       if (e.hadRecentInput) continue;
       window.__perf.cls += e.value;
-      window.__perf.shifts.push({ value: e.value, at: Math.round(e.startTime),
-        sources: (e.sources || []).map((s) => s.node ? (s.node.nodeName || '') : '') });
+      window.__perf.shifts.push({ value: +e.value.toFixed(4), at: Math.round(e.startTime),
+        sources: (e.sources || []).map((s) => describe(s.node, s.currentRect.height ? s.currentRect : s.previousRect) +
+          ' ' + box(s.previousRect) + ' -> ' + box(s.currentRect)) });
     }
   }).observe({ type: 'layout-shift', buffered: true });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__perf.longTasks.push(Math.round(e.duration));
   }).observe({ type: 'longtask', buffered: true });
+  for (const tag of ['showroom-video-consult', 'showroom-test-drive'])
+    customElements.whenDefined(tag).then(() => { window.__perf.defined[tag] = Math.round(performance.now()); });
 `;
 
 /** Top-level tasks of the main thread's scheduler. */
@@ -209,6 +232,7 @@ async function load(browser, url, { bare = false } = {}) {
     observedLongTasks: vitals.longTasks.length,
     cls: vitals.cls,
     shifts: vitals.shifts,
+    defined: vitals.defined,
     embedFiles,
     embedBytes: embedBytes.reduce((a, b) => a + b, 0),
   };
@@ -319,6 +343,7 @@ try {
       sdkWallMs: +(r.wallMs - base.wall).toFixed(1),
       cls: +r.cls.toFixed(4),
       shifts: r.shifts,
+      defined: r.defined,
       longTasks: r.longTasks,
     })),
   };
@@ -344,11 +369,19 @@ try {
       `  cumulative layout shift: median ${result.cls.toFixed(4)}, worst ${result.worstCls.toFixed(4)}`,
     );
     console.log(`  /embed/ files: ${files.length}, ${kb(result.embedBytes)} as sent, ${kb(gzip)} gzipped`);
-    for (const [i, r] of result.each.entries())
+    for (const [i, r] of result.each.entries()) {
+      const defined = Object.entries(r.defined)
+        .map(([tag, at]) => `<${tag}> at ${at} ms`)
+        .join(', ');
       console.log(
-        `  run ${i + 1}: CPU ${ms(r.sdkCpuMs)}, wall ${ms(r.sdkWallMs)}, CLS ${r.cls}` +
-          (r.shifts.length ? ` ${JSON.stringify(r.shifts)}` : ''),
+        `  run ${i + 1}: CPU ${ms(r.sdkCpuMs)}, wall ${ms(r.sdkWallMs)}, CLS ${r.cls}; defined ${defined}`,
       );
+      // What moved: node, then its top+height before -> after (CSS px).
+      for (const shift of r.shifts) {
+        console.log(`    shift ${shift.value} at ${shift.at} ms:`);
+        for (const source of shift.sources) console.log(`      ${source}`);
+      }
+    }
     if (result.profile) {
       console.log('  JavaScript self time of one more load, by source (sampled, wall time):');
       for (const [source, t] of result.profile) console.log(`    ${ms(t).padStart(9)}  ${source}`);
