@@ -18,6 +18,8 @@ export interface Autoloader {
   discover(root: ParentNode): Promise<void>;
   /** Stops watching for new tags. */
   disconnect(): void;
+  /** Settles once the chunks of the tags present at start have loaded (or failed). */
+  ready: Promise<void>;
 }
 
 /**
@@ -62,6 +64,5 @@ export function startAutoloader(
     }
   });
   observer.observe(root, { childList: true, subtree: true });
-  void discover(root);
-  return { discover, disconnect: () => observer.disconnect() };
+  return { discover, disconnect: () => observer.disconnect(), ready: discover(root) };
 }

@@ -7,7 +7,8 @@
  * <showroom-configurator model="a6"></showroom-configurator>
  * ```
  *
- * It reads its configuration, hides Showroom tags until they are defined, and imports each
+ * It reads its configuration, hides Showroom tags until they are defined (holding the space of
+ * their loading state, see `applyCloak`), and imports each
  * element's chunk (from its own folder) the first time the tag appears on the page. A second
  * copy of the script on the same page does nothing.
  */
@@ -25,10 +26,11 @@ if (host[loaded]) {
   host[loaded] = import.meta.url;
   const config = readConfig(findOwnScript(document, import.meta.url), window.showroomConfig, import.meta.url);
   setEmbedConfig(config);
-  applyCloak(document, Object.keys(elementChunks));
-  startAutoloader(
+  const loader = startAutoloader(
     document,
     (chunk) => import(/* @vite-ignore */ `${config.base}elements/${chunk}.js`),
     (tag, error) => console.error(`Showroom: could not load <${tag}>`, error),
   );
+  // The tags already on the page appear together, once all their chunks have run.
+  applyCloak(document, Object.keys(elementChunks), { until: loader.ready });
 }
