@@ -284,7 +284,7 @@ export class ShowroomJourney extends ShowroomElement {
           </ol>
         </nav>
         <section part="panel" aria-live="off">
-          ${ready ? keyed(this.generation, this.#renderView(view, queued)) : html`<p class="loading">${t('loading')}</p>`}
+          ${keyed(this.generation, this.#renderView(view, queued, ready))}
         </section>
       </div>
       ${this.kiosk ? this.#renderIdleDialog() : nothing}
@@ -296,7 +296,12 @@ export class ShowroomJourney extends ShowroomElement {
     return this.#i18n.t(key, params);
   }
 
-  #renderView(view: JourneyView, queued: boolean) {
+  /**
+   * The step's panel. Until the journey has its catalog the configure step shows, its
+   * configurator in its loading skeleton and nothing to press: the shell's loading state is its
+   * first step, so nothing moves when the catalog arrives.
+   */
+  #renderView(view: JourneyView, queued: boolean, ready: boolean) {
     const t = this.t.bind(this);
     const heading = (text: string) => html`<h2 tabindex="-1" data-step-heading>${text}</h2>`;
     const back = (to: JourneyView) =>
@@ -307,7 +312,9 @@ export class ShowroomJourney extends ShowroomElement {
           <showroom-configurator model=${this.model ?? nothing}></showroom-configurator>
           <div class="actions">
             <span></span>
-            <button class="primary" type="button" @click=${() => this.#go('choose')}>${t('continue')}</button>
+            <button class="primary" type="button" ?disabled=${!ready} @click=${() => this.#go('choose')}>
+              ${t('continue')}
+            </button>
           </div>
         `;
       case 'choose':

@@ -36,7 +36,6 @@ export const journeyMessages = defineMessages(
     },
     idleStay: 'I am still here',
     idleReset: 'Start over now',
-    loading: 'Loading the showroom…',
   },
   {
     'zh-CN': {
@@ -70,7 +69,6 @@ export const journeyMessages = defineMessages(
       idleBody: { other: '为保护您的隐私，屏幕将在 {count} 秒后重新开始。' },
       idleStay: '我还在',
       idleReset: '立即重新开始',
-      loading: '正在加载展厅…',
     },
     'zh-TW': {
       progress: '您的進度',
@@ -103,7 +101,6 @@ export const journeyMessages = defineMessages(
       idleBody: { other: '為保護您的隱私，螢幕將在 {count} 秒後重新開始。' },
       idleStay: '我還在',
       idleReset: '立即重新開始',
-      loading: '正在載入展間…',
     },
   },
 );

@@ -157,7 +157,8 @@ export const journeyStyles = css`
   dialog .actions {
     margin-top: var(--_space-l);
   }
-  .loading {
-    color: var(--_text-muted);
+  button:disabled {
+    cursor: default;
+    opacity: 0.5;
   }
 `;
