@@ -116,6 +116,8 @@ before(async () => {
     done('loadSlots', [slot, video, home]),
     error('loadSlots', offline()),
     { type: 'slot.pick', slotId: slot.id },
+    { type: 'slots.more' },
+    { type: 'testDrive.match', match: 'trim' },
     { type: 'booking.confirm' },
     done('book', booking),
     error('book', http(409, 'slot_unavailable', { alternatives: slots.slice(1, 3) })),

@@ -4,12 +4,13 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fromPromise } from 'xstate';
 import { ApiError, configId, createJourney, createMemorySource, parseConfigId } from '@showroom/core';
-import type { BookingRequest, Lead, Slot } from '@showroom/core';
+import type { BookingRequest, Lead, Slot, SlotQuery } from '@showroom/core';
 import {
   counterUuid,
   failing,
   offline,
   SHOPPER,
+  START,
   startJourney,
   testCatalog,
   until,
@@ -599,6 +600,60 @@ describe('journey: test drive', () => {
     h.actor.send({ type: 'testDrive.match', match: 'colour' } as never);
     assert.equal(h.actor.getSnapshot().context.testDriveMatch, 'model');
     assert.equal(region(h.actor.getSnapshot(), 'appointment'), 'choosingSlot');
+  });
+
+  it('loads the next range of slots on slots.more and adds it after the ones shown', async () => {
+    const asked: SlotQuery[] = [];
+    let fail = false;
+    const h = startJourney({
+      input: { slotDays: 7 },
+      actors: (source) => ({
+        loadSlots: fromPromise<Slot[], SlotQuery>(async ({ input }) => {
+          asked.push(input);
+          if (fail) throw new ApiError({ status: 503, code: 'unavailable', message: 'Service unavailable' });
+          return source.listSlots(input);
+        }),
+      }),
+    });
+    let s = await atSlots(h);
+    const first = s.context.slots;
+    const range = s.context.slotRange!;
+    assert.equal(range.from, new Date(START).toISOString());
+    assert.equal(Date.parse(range.until) - Date.parse(range.from), 7 * 86_400_000);
+    assert.ok(first.every((slot) => Date.parse(slot.start) < Date.parse(range.until)));
+
+    h.actor.send({ type: 'slots.more' });
+    assert.equal(region(h.actor.getSnapshot(), 'appointment'), 'loadingMoreSlots');
+    assert.deepEqual(h.actor.getSnapshot().context.slots, first, 'the slots shown stay while loading');
+    s = await until(h.actor, (s) => region(s, 'appointment') === 'choosingSlot', 'more slots');
+    assert.equal(asked.at(-1)?.from, range.until, 'from the end of what is loaded');
+    assert.equal(asked.at(-1)?.location, 'sh-pudong');
+    assert.deepEqual(s.context.slots.slice(0, first.length), first);
+    const added = s.context.slots.slice(first.length);
+    assert.ok(added.length > 0);
+    assert.ok(added.every((slot) => Date.parse(slot.start) >= Date.parse(range.until)));
+    assert.equal(new Set(s.context.slots.map((slot) => slot.id)).size, s.context.slots.length);
+    assert.equal(Date.parse(s.context.slotRange!.until) - Date.parse(range.until), 7 * 86_400_000);
+
+    // A failed load keeps what is shown and says why; the next try asks for the same range.
+    fail = true;
+    const shown = s.context.slots;
+    const until2 = s.context.slotRange!.until;
+    h.actor.send({ type: 'slots.more' });
+    s = await until(h.actor, (s) => region(s, 'appointment') === 'choosingSlot', 'after the failure');
+    assert.equal(s.context.errors.appointment?.code, 'unavailable');
+    assert.deepEqual(s.context.slots, shown);
+    fail = false;
+    h.actor.send({ type: 'slots.more' });
+    s = await until(h.actor, (s) => region(s, 'appointment') === 'choosingSlot', 'again');
+    assert.equal(asked.at(-1)?.from, until2);
+    assert.equal(s.context.errors.appointment, undefined);
+    assert.ok(s.context.slots.length > shown.length);
+
+    // A slot can be picked while the next range loads.
+    h.actor.send({ type: 'slots.more' });
+    h.actor.send({ type: 'slot.pick', slotId: first[0]!.id });
+    assert.equal(region(h.actor.getSnapshot(), 'appointment'), 'details');
   });
 
   it('keeps the choice of matching cars made before the booking starts', async () => {

@@ -1,5 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { createMemorySource } from '@showroom/core';
+import type { SlotQuery } from '@showroom/core';
 import type {
   ShowroomBookingConfirmedEvent,
   ShowroomErrorEvent,
@@ -9,8 +11,10 @@ import { deferJourney, type JourneyHandle } from '../src/base/journey.js';
 import type { ShowroomTestDrive } from '../src/test-drive/test-drive.component.js';
 import type { ShowroomLeadForm } from '../src/lead-form/lead-form.component.js';
 import {
+  BOOKING_NOW,
   LANGS,
   appointmentState,
+  bookingCatalog,
   bookingFixture,
   bookingLocations,
   deepActive,
@@ -183,6 +187,77 @@ describe('showroom-test-drive', () => {
     expect(lead!.appointment).to.include({ service: 'test-drive', bookingId: booking!.id, slotId: chosen });
     expect(lead!.appointment!.location).to.deep.equal({ id: 'muc-schwabing', name: 'Aurora Studio München' });
     await waitUntil(() => sent.length === 1, 'showroom-lead-sent');
+    f.journey.stop();
+  });
+
+  it('loads the following weeks by keyboard when Page Down passes the last loaded one', async () => {
+    // A source of its own, so the second range of slots arrives only when the test says so.
+    const memory = createMemorySource({
+      catalog: bookingCatalog,
+      locations: bookingLocations,
+      now: () => Date.parse(BOOKING_NOW),
+      seed: 7,
+    });
+    const asked: SlotQuery[] = [];
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const f = await bookingFixture({
+      override: {
+        listSlots: async (query, options) => {
+          asked.push(query);
+          if (asked.length > 1) await held;
+          return memory.listSlots(query, options);
+        },
+      },
+    });
+    const el = await mount(f);
+    await waitUntil(() => appointmentState(f.journey) === 'choosingLocation', 'locations load once seen');
+    f.journey.actor.send({ type: 'location.pick', locationId: 'muc-schwabing' });
+    await waitUntil(() => appointmentState(f.journey) === 'choosingSlot');
+    await settle(el);
+
+    document.getElementById('before')!.focus();
+    await tabTo((e) => e?.getAttribute('part') === 'slot');
+    expect(nameOf(deepActive())).to.match(/^Monday, March 23, 2026 10:00 AM/);
+    // Three weeks are loaded (the journey's slotDays: 21): Page Down twice stays within them.
+    await sendKeys({ press: 'PageDown' });
+    await sendKeys({ press: 'PageDown' });
+    await settle(el);
+    expect(nameOf(deepActive())).to.match(/^Monday, April 6, 2026 10:00 AM/);
+    expect(asked).to.have.length(1);
+
+    await sendKeys({ press: 'PageDown' });
+    await waitUntil(() => appointmentState(f.journey) === 'loadingMoreSlots', 'loads the next range');
+    await settle(el);
+    expect(asked[1]!.from).to.equal(
+      asked[0]!.from && new Date(Date.parse(asked[0]!.from) + 21 * 86_400_000).toISOString(),
+    );
+    expect(root(el).querySelector('[role="status"]')!.textContent).to.contain('Loading later times');
+    expect(root(el).querySelector('table[role="grid"]')!.getAttribute('aria-busy')).to.equal('true');
+    expect(nameOf(deepActive())).to.match(/^Monday, April 6, 2026 10:00 AM/, 'focus stays meanwhile');
+    await expect(el).to.be.accessible();
+
+    release();
+    await waitUntil(() => appointmentState(f.journey) === 'choosingSlot', 'the next range');
+    await settle(el);
+    expect(nameOf(deepActive())).to.match(/^Monday, April 13, 2026 10:00 AM/);
+    expect(root(el).querySelector('.week-title')!.textContent).to.contain('April 13');
+    expect(root(el).querySelector('table[role="grid"]')!.getAttribute('aria-busy')).to.equal('false');
+    await expect(el).to.be.accessible();
+
+    // Back as before, and on again without another request: the weeks are loaded now.
+    await sendKeys({ press: 'PageUp' });
+    await settle(el);
+    expect(nameOf(deepActive())).to.match(/^Monday, April 6, 2026 10:00 AM/);
+    await sendKeys({ press: 'PageDown' });
+    await sendKeys({ press: 'PageDown' });
+    await settle(el);
+    expect(nameOf(deepActive())).to.match(/^Monday, April 20, 2026 10:00 AM/);
+    expect(asked).to.have.length(2);
+    const chosen = (deepActive() as HTMLElement).dataset['slot']!;
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => appointmentState(f.journey) === 'details');
+    expect(f.journey.actor.getSnapshot().context.slot?.id).to.equal(chosen);
     f.journey.stop();
   });
 

@@ -132,6 +132,7 @@ export function initialContext(
     locations: [],
     location: null,
     slots: [],
+    slotRange: null,
     slot: null,
     slotTaken: false,
     address: null,
@@ -201,6 +202,9 @@ function outputOf<K extends keyof JourneyActorOutputs>(event: unknown, _actor: K
 }
 
 const TEST_DRIVE_MATCHES = ['model', 'trim', 'powertrain'] as const;
+const DAY_MS = 86_400_000;
+/** Most slots the journey holds (what a snapshot may keep); `slots.more` stops there. */
+const MAX_SLOTS = 2000;
 
 /**
  * The car a test-drive location or slot must have, as `testDriveMatch` asks: the configured
@@ -425,6 +429,7 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
         event.match !== context.testDriveMatch &&
         (TEST_DRIVE_MATCHES as readonly unknown[]).includes(event.match) &&
         (context.appointment?.service === 'test-drive' || context.appointment?.service === 'home-test-drive'),
+      canLoadMore: ({ context }) => context.slotRange !== null && context.slots.length < MAX_SLOTS,
       knownLocation: ({ context, event }) =>
         event.type === 'location.pick' && context.locations.some((l) => l.id === event.locationId),
       knownSlot: ({ context, event }) =>
@@ -898,6 +903,25 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
         slotTaken: false,
         errors: withoutError(context.errors, 'appointment'),
       })),
+      startSlotRange: assign(({ context }) => {
+        const t = now();
+        const at = (ms: number) => new Date(ms).toISOString();
+        return { slotRange: { from: at(t), until: at(t + context.settings.slotDays * DAY_MS) } };
+      }),
+      appendSlots: assign(({ context, event }) => {
+        const range = context.slotRange;
+        if (!range) return {};
+        const known = new Set(context.slots.map((s) => s.id));
+        const more = outputOf(event, 'loadSlots').filter((s) => !known.has(s.id));
+        return {
+          slots: [...context.slots, ...more].slice(0, MAX_SLOTS),
+          slotRange: {
+            from: range.from,
+            until: new Date(Date.parse(range.until) + context.settings.slotDays * DAY_MS).toISOString(),
+          },
+          errors: withoutError(context.errors, 'appointment'),
+        };
+      }),
       pickSlot: assign(({ context, event }) => {
         if (event.type !== 'slot.pick') return {};
         const slot = context.slots.find((s) => s.id === event.slotId) ?? null;
@@ -1268,10 +1292,11 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
               locationsFailed: { on: { 'appointment.retry': 'locating', ...searchOnMatch } },
               choosingLocation: { on: searchOnMatch },
               loadingSlots: {
+                entry: 'startSlotRange',
                 invoke: {
                   id: 'loadSlots',
                   src: 'loadSlots',
-                  input: ({ context }) => slotQuery(context, now()),
+                  input: ({ context }) => slotQuery(context, Date.parse(context.slotRange?.from ?? iso())),
                   onDone: { target: 'choosingSlot', actions: 'setSlots' },
                   onError: {
                     target: 'slotsFailed',
@@ -1287,6 +1312,28 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
               choosingSlot: {
                 on: {
                   'slot.pick': { guard: 'knownSlot', target: 'details', actions: 'pickSlot' },
+                  'slots.more': { guard: 'canLoadMore', target: 'loadingMoreSlots' },
+                  ...searchOnMatch,
+                },
+              },
+              // The slots shown stay on screen (and can be picked) while the next range loads.
+              loadingMoreSlots: {
+                invoke: {
+                  id: 'loadSlots',
+                  src: 'loadSlots',
+                  input: ({ context }) => slotQuery(context, Date.parse(context.slotRange?.until ?? iso())),
+                  onDone: { target: 'choosingSlot', actions: 'appendSlots' },
+                  onError: {
+                    target: 'choosingSlot',
+                    actions: [
+                      { type: 'failed', params: 'appointment' },
+                      { type: 'emitError', params: 'appointment' },
+                    ],
+                  },
+                },
+                on: {
+                  'slot.pick': { guard: 'knownSlot', target: 'details', actions: 'pickSlot' },
+                  'journey.resume': { target: 'loadingMoreSlots', reenter: true },
                   ...searchOnMatch,
                 },
               },

@@ -153,6 +153,7 @@ export const JourneyContextSchema = z.object({
   locations: z.array(LocationSchema).check(z.maxLength(500)),
   location: z.nullable(LocationSchema),
   slots: z.array(SlotSchema).check(z.maxLength(2000)),
+  slotRange: z._default(z.nullable(z.object({ from: z.iso.datetime(), until: z.iso.datetime() })), null),
   slot: z.nullable(SlotSchema),
   slotTaken: z.boolean(),
   address: z.nullable(LeadAddressSchema),

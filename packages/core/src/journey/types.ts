@@ -214,6 +214,11 @@ export interface JourneyContext {
   locations: Location[];
   location: Location | null;
   slots: Slot[];
+  /**
+   * The time range `slots` cover (ISO instants, `until` exclusive): the first load asks for
+   * `settings.slotDays` from now, each `slots.more` as many again from `until`.
+   */
+  slotRange: { from: string; until: string } | null;
   slot: Slot | null;
   /** True when `slots` are the alternatives a 409 offered for a slot someone else just took. */
   slotTaken: boolean;
@@ -260,6 +265,8 @@ export interface JourneyContext {
  *   `powertrain`; while locations or slots are shown, the locations are searched again.
  * - `location.search { near? }`, `location.pick { locationId }`, `slot.pick { slotId }`,
  *   `address.update { address }`, `booking.confirm`, `booking.cancel`.
+ * - `slots.more` — while slots are shown, load the next `slotDays` after `slotRange.until` and
+ *   add them to `slots` (state `loadingMoreSlots` meanwhile).
  * - `contact.update { contact?, consent?, comments? }` — what the shopper typed (merged).
  * - `lead.submit` — assemble, validate and send the lead.
  * - `lead.delivered { leadId }` / `lead.rejected { leadId, reason?, status? }` — what the
@@ -292,6 +299,7 @@ export type JourneyEvent =
   | { type: 'location.search'; near?: Geo }
   | { type: 'location.pick'; locationId: string }
   | { type: 'slot.pick'; slotId: string }
+  | { type: 'slots.more' }
   | { type: 'address.update'; address: Partial<LeadAddress> }
   | { type: 'booking.confirm' }
   | { type: 'booking.cancel' }

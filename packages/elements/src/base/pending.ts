@@ -42,6 +42,7 @@ export function pendingSnapshot(error?: { message: string }): JourneySnapshot {
     locations: [],
     location: null,
     slots: [],
+    slotRange: null,
     slot: null,
     slotTaken: false,
     address: null,

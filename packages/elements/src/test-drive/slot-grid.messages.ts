@@ -20,6 +20,9 @@ export const slotGridMessages = defineMessages(
     earliestWeekend: 'Earliest weekend: {when}',
     slotSuffix: ', {left}',
     left: { one: '1 place left', other: '{count} places left' },
+    loadingMore: 'Loading later times…',
+    noMore: 'No free times found in the weeks after this one yet.',
+    later: 'Look further ahead',
   },
   {
     'zh-CN': {
@@ -40,6 +43,9 @@ export const slotGridMessages = defineMessages(
       earliestWeekend: '最早周末：{when}',
       slotSuffix: '，{left}',
       left: { other: '剩余 {count} 个名额' },
+      loadingMore: '正在加载之后的时间…',
+      noMore: '之后几周暂时没有可预约的时间。',
+      later: '查看更晚的时间',
     },
     'zh-TW': {
       week: '{date} 這一週',
@@ -59,6 +65,9 @@ export const slotGridMessages = defineMessages(
       earliestWeekend: '最早週末：{when}',
       slotSuffix: '，{left}',
       left: { other: '剩餘 {count} 個名額' },
+      loadingMore: '正在載入之後的時間…',
+      noMore: '之後幾週暫時沒有可預約的時間。',
+      later: '查看更晚的時間',
     },
   },
 );

@@ -35,6 +35,13 @@ export interface SlotGridOptions {
    * wherever the shopper is).
    */
   inShopperZone?: boolean;
+  /**
+   * Asks for the slots after the loaded range (the journey's `slots.more`); true when the request
+   * went out. Without it the grid ends at the last loaded week.
+   */
+  more?(): boolean;
+  /** True while the slots after the loaded range are loading. */
+  loadingMore?(): boolean;
 }
 
 /**
@@ -45,7 +52,9 @@ export interface SlotGridOptions {
  *
  * Keyboard, as the ARIA grid pattern has it, with one tab stop (roving `tabindex`): arrow keys
  * move by cell, Home/End to the row's first/last day, Ctrl+Home/End to the first/last cell,
- * Page Up/Page Down to the previous/next week; Enter or Space picks the focused slot.
+ * Page Up/Page Down to the previous/next week; Enter or Space picks the focused slot. Page Down
+ * (or "next week") past the last loaded week loads the following range, when the host can, and
+ * moves there once it has arrived; the grid says so while it loads.
  *
  * The grid holds only view state (the week shown and the focused cell); the slots are the
  * journey's.
@@ -61,6 +70,10 @@ export class SlotGrid implements ReactiveController {
   #row = 0;
   #col = 0;
   #focusPending = false;
+  /** The week to show once more slots arrive (`''`: the first), and whether to move focus there. */
+  #pending: { week: string; col: number; focus: boolean } | null = null;
+  /** The last load of more slots brought no later week. */
+  #noMore = false;
 
   constructor(host: Host, options: SlotGridOptions) {
     this.#host = host;
@@ -97,7 +110,15 @@ export class SlotGrid implements ReactiveController {
   }
 
   #sync(slots: readonly Slot[]): void {
-    if (slots === this.#slots) return;
+    if (slots === this.#slots) {
+      // A load of more slots that ended without any (it failed): nothing to wait for.
+      if (this.#pending && !this.#options.loadingMore?.()) this.#pending = null;
+      return;
+    }
+    const shown = this.#week;
+    const pending = this.#pending;
+    this.#pending = null;
+    this.#noMore = false;
     this.#slots = slots;
     const free = slots
       .filter((s) => s.remaining > 0)
@@ -111,9 +132,30 @@ export class SlotGrid implements ReactiveController {
         this.#weeks.push(w);
       }
     }
+    if (pending) {
+      // More slots arrived: on to the week asked for, or stay where the shopper is.
+      const target = pending.week || this.#weeks[0] || '';
+      if (this.#weeks.includes(target) && target !== shown) {
+        this.#setWeek(target, pending.col, pending.focus);
+        return;
+      }
+      this.#noMore = true;
+      if (this.#weeks.includes(shown)) {
+        this.#layout = layoutWeek(slots, shown, this.#zoneOf);
+        return;
+      }
+    }
     this.#week = this.#weeks[0] ?? '';
     this.#layout = this.#week ? layoutWeek(slots, this.#week, this.#zoneOf) : undefined;
     this.#focusFirst();
+  }
+
+  /** Asks the host for the slots after the loaded range, to show the week after this one. */
+  #loadMore(col: number, focus: boolean): void {
+    if (this.#pending || !this.#options.more?.()) return;
+    this.#pending = { week: this.#week && addDays(this.#week, 7), col, focus };
+    this.#noMore = false;
+    this.#host.requestUpdate();
   }
 
   /** Puts the roving focus on the earliest slot of the week shown. */
@@ -162,7 +204,8 @@ export class SlotGrid implements ReactiveController {
       case 'PageUp': {
         event.preventDefault();
         const next = this.#weeks[index + (event.key === 'PageDown' ? 1 : -1)];
-        if (next) this.#moveWeek(next, col);
+        if (next) this.#moveWeek(next, col, true);
+        else if (event.key === 'PageDown') this.#loadMore(col, true);
         return;
       }
       default:
@@ -176,7 +219,12 @@ export class SlotGrid implements ReactiveController {
   }
 
   /** Changes week and keeps the focus in the same column, on a row of the new week. */
-  #moveWeek(start: string, col: number): void {
+  #moveWeek(start: string, col: number, focus: boolean): void {
+    this.#setWeek(start, col, focus);
+    this.#host.requestUpdate();
+  }
+
+  #setWeek(start: string, col: number, focus: boolean): void {
     const row = this.#row;
     this.#week = start;
     this.#layout = layoutWeek(this.#slots, start, this.#zoneOf);
@@ -186,8 +234,7 @@ export class SlotGrid implements ReactiveController {
       this.#row = Math.min(row, rows - 1);
       this.#col = col;
     }
-    this.#focusPending = true;
-    this.#host.requestUpdate();
+    this.#focusPending = focus;
   }
 
   /**
@@ -199,7 +246,30 @@ export class SlotGrid implements ReactiveController {
     const t = this.#i18n.t.bind(this.#i18n);
     const locale = this.#i18n.locale;
     const layout = this.#layout;
-    if (!layout) return html`<p class="empty" part="grid-empty">${t('noSlots')}</p>`;
+    const loadingMore = this.#pending !== null || (this.#options.loadingMore?.() ?? false);
+    const moreNote = loadingMore
+      ? html`<p class="hint loading-more" role="status">${t('loadingMore')}</p>`
+      : this.#noMore
+        ? html`<p class="hint" role="status">${t('noMore')}</p>`
+        : nothing;
+    if (!layout) {
+      return html`<p class="empty" part="grid-empty">${t('noSlots')}</p>
+        ${
+          this.#options.more
+            ? html`<div class="actions">
+                <button
+                  type="button"
+                  part="week-button"
+                  aria-disabled=${loadingMore ? 'true' : 'false'}
+                  @click=${() => this.#loadMore(0, false)}
+                >
+                  ${t('later')}
+                </button>
+              </div>`
+            : nothing
+        }
+        ${moreNote}`;
+    }
     const shopper = this.#options.shopperZone();
     const sample = slots.find((s) => s.remaining > 0);
     const zone = sample ? this.#zoneOf(sample) : shopper;
@@ -256,12 +326,18 @@ export class SlotGrid implements ReactiveController {
           type="button"
           part="week-button"
           aria-label=${t('nextWeek')}
-          ?disabled=${index < 0 || index >= this.#weeks.length - 1}
-          @click=${() => this.showWeek(this.#weeks[index + 1] ?? '')}
+          ?disabled=${index < 0 || (index >= this.#weeks.length - 1 && !this.#options.more)}
+          aria-disabled=${loadingMore ? 'true' : 'false'}
+          @click=${() => {
+            const next = this.#weeks[index + 1];
+            if (next) this.showWeek(next);
+            else this.#loadMore(this.#col, false);
+          }}
         >
           ›
         </button>
       </div>
+      ${moreNote}
       <p class="visually-hidden" id="slot-grid-help">${t('gridHelp')}</p>
       ${
         rows.length === 0
@@ -272,6 +348,7 @@ export class SlotGrid implements ReactiveController {
                 part="grid"
                 aria-label=${t('gridLabel', { date: formatLongDay(layout.start, locale) })}
                 aria-describedby="slot-grid-help"
+                aria-busy=${loadingMore ? 'true' : 'false'}
                 @keydown=${(e: KeyboardEvent) => this.#onKey(e)}
               >
                 <thead>

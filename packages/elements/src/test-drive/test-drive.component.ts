@@ -107,6 +107,7 @@ const stepOfState: Record<string, TestDriveStep> = {
   loadingSlots: 'slot',
   slotsFailed: 'slot',
   choosingSlot: 'slot',
+  loadingMoreSlots: 'slot',
   slotTaken: 'slot',
   details: 'contact',
   preparing: 'contact',
@@ -125,6 +126,7 @@ const SENT = [
   'location.search',
   'location.pick',
   'slot.pick',
+  'slots.more',
   'booking.confirm',
   'booking.cancel',
 ] as const;
@@ -232,6 +234,8 @@ export class ShowroomTestDrive extends ShowroomElement {
   readonly #grid = new SlotGrid(this, {
     pick: (slot) => this.#journey.send({ type: 'slot.pick', slotId: slot.id }),
     shopperZone: () => this.#shopperZone,
+    more: () => this.#moreSlots(),
+    loadingMore: () => this.#journey.value.state === 'loadingMoreSlots',
   });
   readonly #internals = this.attachInternals();
   #visibility: IntersectionObserver | undefined;
@@ -344,7 +348,11 @@ export class ShowroomTestDrive extends ShowroomElement {
     const { state, error } = this.#journey.value;
     this.#problems.report(this, error, () => this.#journey.sentLast(['booking.confirm']));
     const states = this.#internals.states;
-    toggleState(states, 'loading', state === 'locating' || state === 'loadingSlots');
+    toggleState(
+      states,
+      'loading',
+      state === 'locating' || state === 'loadingSlots' || state === 'loadingMoreSlots',
+    );
     toggleState(states, 'booking', state === 'preparing' || state === 'booking');
     toggleState(states, 'booked', state === 'booked');
     toggleState(
@@ -355,6 +363,14 @@ export class ShowroomTestDrive extends ShowroomElement {
   }
 
   // ── actions ──
+
+  /** Loads the slots after the loaded range, while the shopper is choosing among them. */
+  #moreSlots(): boolean {
+    const { state, slotTaken } = this.#journey.value;
+    if (state !== 'choosingSlot' || slotTaken) return false;
+    this.#journey.send({ type: 'slots.more' });
+    return true;
+  }
 
   /** Sends the `match` attribute's choice to the journey, when it is a valid one. */
   #applyMatch(): void {
@@ -664,7 +680,7 @@ export class ShowroomTestDrive extends ShowroomElement {
           ? this.#loading()
           : state === 'slotsFailed'
             ? this.#errorBlock(true)
-            : this.#grid.render(slots)
+            : html`${state === 'choosingSlot' ? this.#errorBlock(false) : nothing}${this.#grid.render(slots)}`
       }`;
   }
 

@@ -82,6 +82,7 @@ const viewOfState: Record<string, VideoConsultView> = {
   loadingSlots: 'slot',
   slotsFailed: 'slot',
   choosingSlot: 'slot',
+  loadingMoreSlots: 'slot',
   slotTaken: 'slot',
   details: 'contact',
   preparing: 'contact',
@@ -96,6 +97,7 @@ const SENT = [
   'appointment.start',
   'appointment.retry',
   'slot.pick',
+  'slots.more',
   'booking.confirm',
   'booking.cancel',
 ] as const;
@@ -181,6 +183,8 @@ export class ShowroomVideoConsult extends ShowroomElement {
     pick: (slot) => this.#journey.send({ type: 'slot.pick', slotId: slot.id }),
     shopperZone: () => this.#shopperZone,
     inShopperZone: true,
+    more: () => this.#moreSlots(),
+    loadingMore: () => this.#journey.value.state === 'loadingMoreSlots',
   });
   readonly #internals = this.attachInternals();
   readonly #appointmentProblems = new LeadProblemReporter();
@@ -296,7 +300,11 @@ export class ShowroomVideoConsult extends ShowroomElement {
     const states = this.#internals.states;
     toggleState(states, 'available', advisorState === 'available');
     toggleState(states, 'in-call', advisorState === 'inCall');
-    toggleState(states, 'loading', advisorState === 'checking' || state === 'loadingSlots');
+    toggleState(
+      states,
+      'loading',
+      advisorState === 'checking' || state === 'loadingSlots' || state === 'loadingMoreSlots',
+    );
     toggleState(states, 'booked', state === 'booked' && this.view === 'done');
     toggleState(
       states,
@@ -308,6 +316,14 @@ export class ShowroomVideoConsult extends ShowroomElement {
   }
 
   // ── actions ──
+
+  /** Loads the slots after the loaded range, while the shopper is choosing among them. */
+  #moreSlots(): boolean {
+    const { state, slotTaken } = this.#journey.value;
+    if (state !== 'choosingSlot' || slotTaken) return false;
+    this.#journey.send({ type: 'slots.more' });
+    return true;
+  }
 
   #check(): void {
     this.#journey.send({ type: 'advisor.check', language: this.language });
@@ -509,7 +525,14 @@ export class ShowroomVideoConsult extends ShowroomElement {
                   ${this.#t('retry')}
                 </button>
               </div>`
-            : this.#grid.render(slots)
+            : html`${
+                // A failed load of later times: the times shown stay.
+                state === 'choosingSlot' && error
+                  ? html`<p class="alert" part="error" role="alert">
+                      ${this.#t('error', { message: error.message })}
+                    </p>`
+                  : nothing
+              }${this.#grid.render(slots)}`
       }
       <div class="actions">${this.#back()}</div>`;
   }
