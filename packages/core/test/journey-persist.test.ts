@@ -16,6 +16,7 @@ import {
   restoreJourneySnapshot,
 } from '@showroom/core';
 import type {
+  Catalog,
   CreateJourneyOptions,
   Journey,
   JourneyActorInputs,
@@ -102,12 +103,70 @@ describe('journey persistence', () => {
     env.clock.tick(1);
     await settle();
     const envelope = stored(env);
-    assert.equal(envelope?.v, 1);
+    assert.equal(envelope?.v, 2);
     assert.equal(envelope?.machineVersion, JOURNEY_MACHINE_VERSION);
     assert.equal(envelope?.savedAt, new Date(START + 1300).toISOString());
     assert.equal(envelope?.snapshot.context.configId, 'a6~a6-lr~paint-red~wheel-19');
     assert.ok(!('children' in (envelope?.snapshot ?? {})), 'invoked actors are not persisted');
     j.stop();
+  });
+
+  it('keeps only the catalog id; a reload fetches the catalog again and the build follows it', async () => {
+    const env = setup();
+    let catalog = testCatalog();
+    const loads: number[] = [];
+    const loadCatalog = fromPromise<Catalog, JourneyActorInputs['loadCatalog']>(
+      async () => (loads.push(1), catalog),
+    );
+    const first = await open(env, { actors: { loadCatalog } });
+    await ready(first);
+    first.actor.send({ type: 'build.select', optionId: 'paint-red' });
+    await first.persistence?.flush();
+    first.stop();
+    const envelope = stored(env) as JourneyEnvelope;
+    assert.deepEqual(envelope.catalog, { id: 'aurora-cn-2027' });
+    assert.equal(envelope.snapshot.context.catalog, null);
+    const size = JSON.stringify(envelope).length;
+    assert.ok(!JSON.stringify(envelope).includes('Aurora Motors'), 'no catalog content');
+    assert.ok(size < 4096, `a small envelope (${size} characters)`);
+
+    // Today's catalog has a new price: the restored build is priced by it.
+    catalog = testCatalog((json) => void (json.models[0]!.trims[0]!.price = 289900));
+    const second = await open(env, { actors: { loadCatalog } }, 1);
+    assert.equal(second.restored, true);
+    const s = await until(second.actor, (s) => region(s, 'catalog') === 'ready', 'the catalog');
+    assert.equal(loads.length, 2);
+    assert.equal(s.context.catalog, catalog);
+    assert.equal(s.context.configId, 'a6~a6-lr~paint-red~wheel-19');
+    assert.equal(s.context.price?.total, 289900 + 12000 + 2000);
+    second.stop();
+  });
+
+  it('restored offline, loads the catalog once the network is back', async () => {
+    const env = setup();
+    const first = await open(env);
+    await ready(first);
+    first.actor.send({ type: 'contact.update', ...SHOPPER });
+    await first.persistence?.flush();
+    first.stop();
+    let up = false;
+    const listeners = new Set<(online: boolean) => void>();
+    const network = {
+      online: () => up,
+      subscribe: (l: (online: boolean) => void) => (listeners.add(l), () => listeners.delete(l)),
+    };
+    const loadCatalog = fromPromise<Catalog, JourneyActorInputs['loadCatalog']>(async () => {
+      if (!up) throw offline();
+      return testCatalog();
+    });
+    const second = await open(env, { network, actors: { loadCatalog } }, 1);
+    let s = await until(second.actor, (s) => region(s, 'catalog') === 'failed', 'no catalog offline');
+    assert.equal(s.context.contact.name, SHOPPER.contact.name, 'what the shopper typed is kept');
+    up = true;
+    for (const l of listeners) l(true);
+    s = await until(second.actor, (s) => region(s, 'catalog') === 'ready', 'the catalog');
+    assert.equal(s.context.configId, 'a6~a6-lr~paint-white~wheel-19');
+    second.stop();
   });
 
   it('writes at once when a request with an idempotency key starts', async () => {
@@ -263,7 +322,19 @@ describe('journey persistence', () => {
     const good = stored(env) as JourneyEnvelope;
     const cases: [string, unknown, Partial<CreateJourneyOptions>][] = [
       ['format', 'garbage', {}],
-      ['format', { ...good, v: 2 }, {}],
+      ['version', { ...good, v: 1 }, {}],
+      // An envelope of the first format, with the whole catalog in it.
+      [
+        'version',
+        {
+          ...good,
+          v: 1,
+          snapshot: { ...good.snapshot, context: { ...good.snapshot.context, catalog: testCatalog() } },
+        },
+        {},
+      ],
+      ['format', { ...good, catalog: 'aurora-cn-2027' }, {}],
+      ['state', { ...good, catalog: null }, {}],
       ['version', { ...good, machineVersion: 'journey/0' }, {}],
       ['expired', { ...good, savedAt: new Date(START - 31 * 86_400_000).toISOString() }, {}],
       ['state', { ...good, snapshot: { ...good.snapshot, value: { active: { lead: 'nowhere' } } } }, {}],
@@ -448,7 +519,10 @@ describe('journey persistence', () => {
           const persisted = machine.getPersistedSnapshot({ ...s, context } as typeof s);
           const envelope = structuredClone(journeyEnvelope(persisted, START));
           const restored = restoreJourneySnapshot(machine, envelope, { now: START });
-          assert.deepEqual(restored.value, s.value);
+          // The same state, but for the catalog, which is fetched again.
+          const { catalog, ...rest } = (s.value as { active: Record<string, unknown> }).active;
+          const again = catalog === 'ready' || catalog === 'refreshing' ? 'loading' : catalog;
+          assert.deepEqual(restored.value, { active: { ...rest, catalog: again } });
         },
       ),
       { numRuns: 300, seed: 6 },

@@ -161,9 +161,9 @@ export async function createJourney(options: CreateJourneyOptions): Promise<Jour
   if (snapshot) {
     if (snapshot.context.online !== input.online)
       actor.send({ type: input.online ? 'network.online' : 'network.offline' });
+    // Restarts what was in flight, the catalog's load included (it is never stored): the build
+    // then follows today's catalog, at today's price or the nearest valid build.
     actor.send({ type: 'journey.resume' });
-    // A stored catalog may be yesterday's: prices and rules come fresh when the network is up.
-    if (input.online && snapshot.context.catalog) actor.send({ type: 'catalog.refresh' });
   }
   if (network) {
     cleanups.push(

@@ -1015,7 +1015,8 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                   src: 'loadCatalog',
                   input: ({ context }) => ({ modelId: context.settings.modelId }),
                   onDone: [
-                    { guard: 'catalogHasModel', target: 'ready', actions: 'setCatalog' },
+                    // A restored journey's build follows the catalog fetched again for it.
+                    { guard: 'catalogHasModel', target: 'ready', actions: ['setCatalog', 'followCatalog'] },
                     { target: 'failed', actions: ['unknownModel', { type: 'emitError', params: 'catalog' }] },
                   ],
                   onError: {
@@ -1028,7 +1029,13 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                 },
                 on: { 'journey.resume': { target: 'loading', reenter: true } },
               },
-              failed: { on: { 'catalog.retry': 'loading' } },
+              failed: {
+                on: {
+                  'catalog.retry': 'loading',
+                  // A journey restored offline gets its catalog as soon as the network is back.
+                  'network.online': { target: 'loading', actions: 'setOnline' },
+                },
+              },
               ready: { on: { 'catalog.refresh': 'refreshing' } },
               // Fetching today's catalog while the journey goes on with the one it has.
               refreshing: {

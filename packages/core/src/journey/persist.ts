@@ -1,6 +1,6 @@
 import { createStore, del, get, set } from 'idb-keyval';
 import type { UseStore } from 'idb-keyval';
-import type { Actor, AnyStateNode } from 'xstate';
+import type { Actor, AnyStateNode, StateValue, StateValueMap } from 'xstate';
 import { toFieldIssues } from '../lead/issues.js';
 import type { FieldIssue } from '../lead/issues.js';
 import { JOURNEY_MACHINE_VERSION } from './machine.js';
@@ -11,11 +11,16 @@ import type { JourneyContext } from './types.js';
 /**
  * Persistence of the journey: snapshots, not views. The journey is written (debounced) into one
  * namespaced IndexedDB store, `showroom` / `journey`, in a versioned envelope
- * `{ v, savedAt, machineVersion, snapshot }`. What comes back is treated as untrusted: checked
- * with zod, its state value resolved against the machine, and discarded on any mismatch.
+ * `{ v, savedAt, machineVersion, catalog, snapshot }`. What comes back is treated as untrusted:
+ * checked with zod, its state value resolved against the machine, and discarded on any mismatch.
  * Invoked actors are never persisted; after a restore `journey.resume` restarts what was in
- * flight with the same input, so idempotency keys are reused.
+ * flight with the same input, so idempotency keys are reused. The catalog is not written either
+ * (only its id, in `catalog`): it is large and every write would copy it, and today's catalog is
+ * wanted anyway, so a restored journey fetches it again and its build follows it.
  */
+
+/** Format version of the stored envelope; an envelope of another version is discarded. */
+export const JOURNEY_ENVELOPE_VERSION = 2;
 
 /** Where snapshots go: async get/set/del by key. `idbStorage()` in browsers, `memoryStorage()` in Node. */
 export interface JourneyStorage {
@@ -114,32 +119,45 @@ export function withoutPersonalData(ctx: JourneyContext): JourneyContext {
   };
 }
 
-/** The envelope the journey writes. */
+/** The envelope the journey writes; the context in it has no catalog (`catalog` names it). */
 export interface JourneyEnvelope {
-  v: 1;
+  v: typeof JOURNEY_ENVELOPE_VERSION;
   savedAt: string;
   machineVersion: string;
-  snapshot: { status: 'active'; value: unknown; context: JourneyContext };
+  catalog: { id: string } | null;
+  snapshot: { status: 'active'; value: unknown; context: JourneyContext & { catalog: null } };
 }
 
 type JourneyActor = Actor<JourneyMachine>;
 
 /**
  * The envelope for a persisted snapshot (`actor.getPersistedSnapshot()`); child actors are left
- * out (`journey.resume` restarts them) and so is personal data in kiosk mode.
+ * out (`journey.resume` restarts them), the catalog is named by its id only, and personal data
+ * is left out in kiosk mode.
  */
 export function journeyEnvelope(persisted: unknown, savedAt: number): JourneyEnvelope {
   const { value, context } = persisted as { value: unknown; context: JourneyContext };
+  const kept = context.settings.privacy === 'kiosk' ? withoutPersonalData(context) : context;
   return {
-    v: 1,
+    v: JOURNEY_ENVELOPE_VERSION,
     savedAt: new Date(savedAt).toISOString(),
     machineVersion: JOURNEY_MACHINE_VERSION,
-    snapshot: {
-      status: 'active',
-      value,
-      context: context.settings.privacy === 'kiosk' ? withoutPersonalData(context) : context,
-    },
+    catalog: context.catalog && { id: context.catalog.id },
+    snapshot: { status: 'active', value, context: { ...kept, catalog: null } },
   };
+}
+
+/**
+ * The stored state value with the catalog region back in `loading` where it had a catalog: the
+ * catalog is fetched again (on `journey.resume`) and the build follows it when it arrives.
+ */
+function awaitingCatalog(value: StateValue, stored: { id: string } | null): StateValue {
+  if (typeof value !== 'object' || typeof value['active'] !== 'object') return value;
+  const active: StateValueMap = value['active'];
+  if (active['catalog'] !== 'ready' && active['catalog'] !== 'refreshing') return value;
+  if (!stored)
+    throw new JourneyRestoreError('state', 'The stored journey had a catalog but does not name it');
+  return { ...value, active: { ...active, catalog: 'loading' } };
 }
 
 /** The first state in `value` that can never be at rest (it always moves on at once), if any. */
@@ -174,6 +192,13 @@ export const JOURNEY_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
  */
 export function restoreJourneySnapshot(machine: JourneyMachine, raw: unknown, options: RestoreOptions = {}) {
   try {
+    const v = (raw as { v?: unknown } | null | undefined)?.v;
+    if (typeof v === 'number' && v !== JOURNEY_ENVELOPE_VERSION) {
+      throw new JourneyRestoreError(
+        'version',
+        `Stored in envelope format ${v}, this is ${JOURNEY_ENVELOPE_VERSION}`,
+      );
+    }
     const envelope = JourneyEnvelopeSchema.safeParse(raw);
     if (!envelope.success) {
       throw new JourneyRestoreError(
@@ -182,7 +207,7 @@ export function restoreJourneySnapshot(machine: JourneyMachine, raw: unknown, op
         toFieldIssues(envelope.error.issues, raw),
       );
     }
-    const { machineVersion, savedAt, snapshot } = envelope.data;
+    const { machineVersion, savedAt, snapshot, catalog } = envelope.data;
     if (machineVersion !== JOURNEY_MACHINE_VERSION) {
       throw new JourneyRestoreError(
         'version',
@@ -207,8 +232,9 @@ export function restoreJourneySnapshot(machine: JourneyMachine, raw: unknown, op
     const context = parsed.data.context as JourneyContext;
     let resolved;
     try {
-      resolved = machine.resolveState({ value: parsed.data.value, context });
+      resolved = machine.resolveState({ value: awaitingCatalog(parsed.data.value, catalog), context });
     } catch (err) {
+      if (err instanceof JourneyRestoreError) throw err;
       throw new JourneyRestoreError(
         'state',
         `Not a state of the journey: ${err instanceof Error ? err.message : String(err)}`,

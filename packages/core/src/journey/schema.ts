@@ -10,7 +10,6 @@ import {
   SaveBuildRequestSchema,
   SlotSchema,
 } from '../api/schemas.js';
-import { CatalogSchema } from '../catalog/schema.js';
 import {
   ContactMethodSchema,
   FinanceMethodSchema,
@@ -24,9 +23,9 @@ import {
 
 /**
  * The journey's context as it may come back from storage: every field checked, so a restored
- * journey is one the machine could have made: the catalog against core's catalog schema, the
- * price and finance quote by the fields the journey reads (keeping the rest), everything else
- * exactly the shape the machine writes.
+ * journey is one the machine could have made: the price and finance quote by the fields the
+ * journey reads (keeping the rest), everything else exactly the shape the machine writes. The
+ * catalog is never stored (it is fetched again on restore), so `catalog` is always null here.
  */
 
 const text = z.string().check(z.maxLength(4096));
@@ -109,7 +108,7 @@ export const JourneyContextSchema = z.object({
     submitOnBooking: z.boolean(),
   }),
   online: z.boolean(),
-  catalog: z.nullable(CatalogSchema),
+  catalog: z.null(),
   modelId: z.nullable(id),
   build: z.nullable(BuildSpecSchema),
   configId: z.nullable(text),
@@ -212,10 +211,14 @@ export const PersistedJourneySnapshotSchema = z.object({
   context: JourneyContextSchema,
 });
 
-/** The envelope in storage: format version, when it was written, the machine version and the snapshot. */
+/**
+ * The envelope in storage: format version, when it was written, the machine version, the
+ * identity of the catalog the journey had (fetched again on restore) and the snapshot.
+ */
 export const JourneyEnvelopeSchema = z.object({
-  v: z.literal(1),
+  v: z.literal(2),
   savedAt: z.iso.datetime(),
   machineVersion: z.string().check(z.maxLength(64)),
+  catalog: z.nullable(z.object({ id: z.string().check(z.minLength(1), z.maxLength(256)) })),
   snapshot: z.unknown(),
 });
