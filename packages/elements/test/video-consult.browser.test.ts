@@ -3,10 +3,14 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { ShowroomBookingConfirmedEvent, ShowroomErrorEvent } from '../src/base/events.js';
 import type { ShowroomLeadForm } from '../src/lead-form/lead-form.component.js';
 import type { ShowroomVideoConsult } from '../src/video-consult/video-consult.component.js';
+import { createMemorySource } from '@showroom/core';
 import {
+  BOOKING_NOW,
   LANGS,
   appointmentState,
+  bookingCatalog,
   bookingFixture,
+  bookingLocations,
   deepActive,
   journeyReady,
   nameOf,
@@ -115,6 +119,78 @@ describe('showroom-video-consult', () => {
     button(el, '结束').click();
     await waitUntil(() => advisorState(f) === 'idle');
     f.journey.stop();
+  });
+
+  it('keeps its height when the answer to who is free arrives, so nothing on the page moves', async () => {
+    for (const [now, answered] of [
+      [BOOKING_NOW, 'available'],
+      [NIGHT, 'unavailable'],
+    ] as const) {
+      let answer = () => {};
+      const held = new Promise<void>((resolve) => (answer = resolve));
+      const memory = createMemorySource({
+        catalog: bookingCatalog,
+        locations: bookingLocations,
+        now: () => Date.parse(now),
+        seed: 7,
+      });
+      const f = await bookingFixture({
+        now,
+        override: {
+          getConsultationNow: async (query, options) => {
+            await held;
+            return memory.getConsultationNow(query, options);
+          },
+        },
+      });
+      const el = await mount(f);
+      await waitUntil(() => advisorState(f) === 'checking', 'availability is asked');
+      await settle(el);
+      const before = el.getBoundingClientRect().height;
+      expect(root(el).querySelector('[role="status"]')!.textContent).to.contain('Checking');
+      await expect(el).to.be.accessible();
+
+      answer();
+      await waitUntil(() => advisorState(f) === answered, answered);
+      await settle(el);
+      expect(el.getBoundingClientRect().height).to.equal(before, `${answered}: the same height`);
+      await expect(el).to.be.accessible();
+      f.journey.stop();
+    }
+  });
+
+  it('names the languages without making a new Intl.DisplayNames on every render', async () => {
+    const intl = Intl as { DisplayNames: typeof Intl.DisplayNames };
+    const Original = intl.DisplayNames;
+    let made = 0;
+    intl.DisplayNames = class extends Original {
+      constructor(...args: ConstructorParameters<typeof Original>) {
+        super(...args);
+        made++;
+      }
+    } as typeof Intl.DisplayNames;
+    try {
+      const f = await bookingFixture({ locale: 'zh-TW' });
+      const el = await mount(f, 'zh-TW');
+      await waitUntil(() => advisorState(f) === 'available');
+      await settle(el);
+      const first = made;
+      expect(first).to.be.at.most(1, 'one per locale');
+      for (let i = 0; i < 5; i++) {
+        el.requestUpdate();
+        await el.updateComplete;
+      }
+      expect(made).to.equal(first);
+      const names = [...root(el).querySelectorAll('#language option')].map((o) => o.textContent!.trim());
+      expect(names).to.have.length(3);
+      expect(
+        names.every((n) => /[\u4e00-\u9fff]/.test(n)),
+        names.join(),
+      ).to.be.true;
+      f.journey.stop();
+    } finally {
+      intl.DisplayNames = Original;
+    }
   });
 
   it('books a video call at night, in the shopper’s language, and the lead carries the build and the join link', async () => {

@@ -34,6 +34,23 @@ export type VideoConsultView = 'now' | 'slot' | 'contact' | 'done';
 
 const SERVICES: readonly Service[] = ['video', 'phone'];
 
+/** One `Intl.DisplayNames` per display locale for the page's life: making one is slow. */
+const displayNames = new Map<string, Intl.DisplayNames>();
+
+/** The name of language `tag` in `locale` (the tag itself when the platform has none for it). */
+function languageName(tag: string, locale: string): string {
+  let names = displayNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type: 'language' });
+    displayNames.set(locale, names);
+  }
+  try {
+    return names.of(tag) ?? tag;
+  } catch {
+    return tag; // not a well-formed tag
+  }
+}
+
 interface Slice {
   advisorState: string;
   advisor: ConsultationNow | null;
@@ -232,12 +249,25 @@ export class ShowroomVideoConsult extends ShowroomElement {
     return this.timeZone || browserTimeZone();
   }
 
+  #languageChoices: { key: string; list: string[]; names: string[] } | undefined;
+
+  /** The languages offered, as tags, with their names in the UI locale (kept until either changes). */
+  get #languages(): { list: string[]; names: string[] } {
+    const locale = this.#i18n.locale;
+    const key = `${locale}\n${this.languages}`;
+    if (this.#languageChoices?.key !== key) {
+      const list = this.languages
+        .split(',')
+        .map((l) => l.trim())
+        .filter(Boolean);
+      this.#languageChoices = { key, list, names: list.map((tag) => languageName(tag, locale)) };
+    }
+    return this.#languageChoices;
+  }
+
   /** The languages offered, as tags. */
   get #languageList(): string[] {
-    return this.languages
-      .split(',')
-      .map((l) => l.trim())
-      .filter(Boolean);
+    return this.#languages.list;
   }
 
   /** The language asked for: the shopper's pick, else the UI locale when offered, else the first offered. */
@@ -405,19 +435,20 @@ export class ShowroomVideoConsult extends ShowroomElement {
 
   #nowView(): TemplateResult {
     const { advisorState, advisor, advisorError, consultation, catalogSettled } = this.#journey.value;
-    const names = new Intl.DisplayNames([this.#i18n.locale], { type: 'language' });
+    const { list, names } = this.#languages;
+    const language = this.language;
     const languagePicker = html`<div class="field language">
       <label for="language">${this.#t('language')}</label>
       <select id="language" @change=${this.#onLanguage}>
-        ${this.#languageList.map(
-          (tag) =>
-            html`<option value=${tag} ?selected=${tag === this.language}>${names.of(tag) ?? tag}</option>`,
+        ${list.map(
+          (tag, i) => html`<option value=${tag} ?selected=${tag === language}>${names[i] ?? tag}</option>`,
         )}
       </select>
     </div>`;
     let status: TemplateResult;
-    if (!catalogSettled || advisorState === 'idle' || advisorState === 'checking') {
-      status = html`<p class="loading" role="status">${this.#t('checking')}</p>`;
+    const checking = !catalogSettled || advisorState === 'idle' || advisorState === 'checking';
+    if (checking) {
+      status = html`<p class="loading visually-hidden" role="status">${this.#t('checking')}</p>`;
     } else if (advisorState === 'failed') {
       status = html`<div class="alert" part="error" role="alert">
         <p>${this.#t('error', { message: advisorError?.message ?? '' })}</p>
@@ -475,7 +506,10 @@ export class ShowroomVideoConsult extends ShowroomElement {
     }
     return html`${languagePicker}
       ${this._cancelled ? html`<p class="alert success" role="status">${this.#t('cancelled')}</p>` : nothing}
-      ${status}
+      <div class="advisor">
+        ${this.#advisorPlaceholder(checking)}
+        <div class="answer">${status}</div>
+      </div>
       <fieldset class="later" part="book-later">
         <legend>${this.#t('bookLater')}</legend>
         <div class="choices" role="radiogroup" aria-label=${this.#t('kind')}>
@@ -497,6 +531,21 @@ export class ShowroomVideoConsult extends ShowroomElement {
           <button type="button" @click=${this.#bookLater}>${this.#t('showTimes')}</button>
         </div>
       </fieldset>`;
+  }
+
+  /**
+   * Holds the room the answer to "who is free now" takes (two lines and the "talk now" button),
+   * so nothing below moves when it arrives or when no one is free: a skeleton while checking,
+   * invisible afterwards. Hidden from assistive technology; the answer itself is announced.
+   */
+  #advisorPlaceholder(checking: boolean): TemplateResult {
+    return html`<div class="placeholder ${checking ? 'skeleton' : ''}" aria-hidden="true" inert>
+      <div class="now">
+        <p><strong>${this.#t('available', { count: 1 })}</strong></p>
+        <p>${this.#t('noWait')}</p>
+      </div>
+      <span class="button primary">${this.#t('talkNow')}</span>
+    </div>`;
   }
 
   #back(): TemplateResult {

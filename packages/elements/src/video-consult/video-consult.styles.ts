@@ -48,4 +48,44 @@ export const videoConsultStyles = css`
   .loading {
     color: var(--_text-muted);
   }
+  /* The answer to "who is free now" and its placeholder share one cell: the box is as tall as the
+     larger of the two, so the answer arriving moves nothing. */
+  .advisor {
+    display: grid;
+  }
+  .advisor > * {
+    grid-area: 1 / 1;
+  }
+  .answer,
+  .placeholder {
+    display: grid;
+    gap: var(--_space-m);
+    align-content: start;
+  }
+  .placeholder {
+    visibility: hidden;
+  }
+  .placeholder .button {
+    min-block-size: var(--_target);
+  }
+  .placeholder.skeleton {
+    visibility: visible;
+  }
+  .skeleton p,
+  .skeleton .button {
+    color: transparent;
+    background: var(--_border);
+    border-color: var(--_border);
+    border-radius: var(--_radius-s);
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton {
+      animation: showroom-pulse 1.5s ease-in-out infinite;
+    }
+  }
+  @keyframes showroom-pulse {
+    50% {
+      opacity: 0.6;
+    }
+  }
 `;
