@@ -1,14 +1,17 @@
 import { html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
-import type { FieldIssue, Geo, JourneyError } from '@showroom/core';
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import type { Booking, FieldIssue, Geo, JourneyError, JourneyEvent, Service } from '@showroom/core';
 import { fieldOfIssue } from '../lead-form/contact.js';
+import type { ShowroomContactSubmitEvent } from '../lead-form/lead-form.events.js';
 import {
+  ShowroomBookingConfirmedEvent,
   ShowroomErrorEvent,
   ShowroomLeadFailedEvent,
   ShowroomLeadQueuedEvent,
   ShowroomLeadSentEvent,
 } from '../base/events.js';
 import type { JourneyController } from '../base/journey.js';
+import { SlotGrid } from './slot-grid.js';
 
 /** Finds where the shopper is; rejects when they refuse or the device cannot tell. */
 export type Geolocate = () => Promise<Geo>;
@@ -110,5 +113,176 @@ export class LeadProblemReporter {
         issues,
       }),
     );
+  }
+}
+
+/** What a booking element's journey slice holds for {@link BookingFlow}. */
+export interface BookingSlice {
+  /** The state of the journey's appointment region. */
+  state: string;
+  /** The kind of appointment being booked, if any. */
+  service: Service | null;
+  slotTaken: boolean;
+  booking: Booking | null;
+  /** The appointment's last error. */
+  error: JourneyError | null;
+}
+
+export interface BookingFlowOptions {
+  /** The kinds of appointment the element books (its notifications are about these only). */
+  services: readonly Service[];
+  /** The journey events the element sends: a failure that follows one of them is its to report. */
+  sent: readonly JourneyEvent['type'][];
+  /** Errors the element reports beyond its appointment's (say, the advisor's). */
+  alsoReports?(error: JourneyError): boolean;
+  /** The shopper's time zone, shown beside slot times when it differs. */
+  shopperZone(): string;
+  /** Lay slots out in the shopper's zone (calls) instead of where they take place. */
+  inShopperZone?: boolean;
+}
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+/**
+ * The booking flow `<showroom-test-drive>` and `<showroom-video-consult>` share: the slot grid
+ * (with more slots loaded past the last week), picking, confirming and cancelling, and the DOM
+ * events the journey's notifications become (`showroom-booking-confirmed`, `showroom-lead-*`,
+ * `showroom-error`) on the element where the shopper acted. It also tells when the element was
+ * first on screen, so what it loads waits until it is seen.
+ */
+export class BookingFlow<T extends BookingSlice> implements ReactiveController {
+  /** The week grid of free slots. */
+  readonly grid: SlotGrid;
+  readonly #host: Host;
+  readonly #journey: JourneyController<T>;
+  readonly #options: BookingFlowOptions;
+  readonly #problems = new LeadProblemReporter();
+  #visibility: IntersectionObserver | undefined;
+  #seen = false;
+  #cancelled = false;
+
+  constructor(host: Host, journey: JourneyController<T>, options: BookingFlowOptions) {
+    this.#host = host;
+    this.#journey = journey;
+    this.#options = options;
+    this.grid = new SlotGrid(host, {
+      pick: (slot) => journey.send({ type: 'slot.pick', slotId: slot.id }),
+      shopperZone: options.shopperZone,
+      ...(options.inShopperZone ? { inShopperZone: true } : {}),
+      more: () => this.#moreSlots(),
+      loadingMore: () => journey.value.state === 'loadingMoreSlots',
+    });
+    host.addController(this);
+    journey.on('booking-confirmed', ({ booking }) => {
+      if (!this.mine(booking.service) || !journey.sentLast(['booking.confirm'])) return;
+      host.dispatchEvent(
+        new ShowroomBookingConfirmedEvent({
+          bookingId: booking.id,
+          service: booking.service,
+          start: booking.start,
+          end: booking.end,
+          timeZone: booking.timeZone,
+          ...(booking.location ? { locationId: booking.location.id } : {}),
+        }),
+      );
+    });
+    forwardLeadEvents(host, journey, () => this.mine(journey.value.booking?.service ?? null));
+    journey.on('error', ({ error }) => {
+      const ours =
+        (error.scope === 'appointment' && this.mine(journey.value.service)) ||
+        (options.alsoReports?.(error) ?? false);
+      if (!ours || !journey.sentLast(options.sent)) return;
+      host.dispatchEvent(
+        new ShowroomErrorEvent({ code: error.code, message: error.message, issues: error.issues ?? [] }),
+      );
+    });
+  }
+
+  /** True once the element has been on screen (at once where that cannot be told). */
+  get seen(): boolean {
+    return this.#seen;
+  }
+
+  /** True after the shopper cancelled, until another booking starts. */
+  get cancelled(): boolean {
+    return this.#cancelled;
+  }
+
+  /** Whether `service` is one this element books. */
+  mine(service: Service | null): boolean {
+    return service !== null && this.#options.services.includes(service);
+  }
+
+  hostConnected(): void {
+    if (typeof IntersectionObserver === 'undefined') {
+      this.#seen = true;
+      return;
+    }
+    if (this.#seen) return;
+    this.#visibility = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      this.#visibility?.disconnect();
+      this.#seen = true;
+      this.#host.requestUpdate();
+    });
+    this.#visibility.observe(this.#host);
+  }
+
+  hostDisconnected(): void {
+    this.#visibility?.disconnect();
+  }
+
+  hostUpdate(): void {
+    const { state } = this.#journey.value;
+    if (state !== 'idle' && state !== '' && state !== 'cancelling') this.#cancelled = false;
+  }
+
+  hostUpdated(): void {
+    const journey = this.#journey;
+    this.#problems.report(this.#host, journey.value.error, () => journey.sentLast(['booking.confirm']));
+  }
+
+  /** The contact form was sent: book the slot picked. */
+  confirm(event: ShowroomContactSubmitEvent): void {
+    event.preventDefault();
+    this.#journey.send({ type: 'booking.confirm' });
+  }
+
+  /** Cancels the booking shown (once). */
+  cancel(): void {
+    if (this.#journey.value.state !== 'booked') return;
+    this.#cancelled = true;
+    this.#journey.send({ type: 'booking.cancel' });
+  }
+
+  /** Loads the slots after the loaded range, while the shopper is choosing among them. */
+  #moreSlots(): boolean {
+    const { state, slotTaken } = this.#journey.value;
+    if (state !== 'choosingSlot' || slotTaken) return false;
+    this.#journey.send({ type: 'slots.more' });
+    return true;
+  }
+
+  /** The confirmation's actions: the calendar file to download and the way to cancel. */
+  confirmationActions(
+    booking: Booking,
+    file: string,
+    text: { addToCalendar: string; cancel: string; cancelling: string },
+  ): TemplateResult {
+    const cancelling = this.#journey.value.state === 'cancelling';
+    return html`<div class="actions">
+      <a class="button primary" part="calendar" href=${booking.calendarUrl} download=${file}>
+        ${text.addToCalendar}
+      </a>
+      <button
+        type="button"
+        class="link"
+        part="cancel"
+        aria-disabled=${cancelling ? 'true' : 'false'}
+        @click=${() => this.cancel()}
+      >
+        ${cancelling ? text.cancelling : text.cancel}
+      </button>
+    </div>`;
   }
 }

@@ -15,7 +15,6 @@ import type {
   Slot,
   TestDriveMatch,
 } from '@showroom/core';
-import { ShowroomBookingConfirmedEvent, ShowroomErrorEvent } from '../base/events.js';
 import { I18nController } from '../base/i18n.js';
 import { JourneyController, journeyState } from '../base/journey.js';
 import type { JourneySnapshot } from '../base/journey.js';
@@ -24,14 +23,7 @@ import type { PhoneRegion } from '../lead-form/contact.js';
 import { formStyles } from '../lead-form/form.styles.js';
 import { toggleState } from '../lead-form/element-state.js';
 import type { ShowroomContactSubmitEvent } from '../lead-form/lead-form.events.js';
-import {
-  forwardLeadEvents,
-  geolocate,
-  LeadProblemReporter,
-  problemsBlock,
-  type Geolocate,
-} from './booking.js';
-import { SlotGrid } from './slot-grid.js';
+import { BookingFlow, geolocate, problemsBlock, type Geolocate } from './booking.js';
 import { slotGridStyles } from './slot-grid.styles.js';
 import { testDriveMessages, type TestDriveMessageKey } from './test-drive.messages.js';
 import { testDriveStyles } from './test-drive.styles.js';
@@ -199,7 +191,6 @@ export class ShowroomTestDrive extends ShowroomElement {
     _searchNote: { state: true },
     _geo: { state: true },
     _addressDraft: { state: true },
-    _cancelled: { state: true },
   };
 
   /** The model to book when the page has no configurator (a model id of the catalog). */
@@ -224,26 +215,22 @@ export class ShowroomTestDrive extends ShowroomElement {
   declare _searchNote: string;
   declare _geo: 'idle' | 'locating' | 'denied';
   declare _addressDraft: { street: string; city: string; postcode: string } | null;
-  declare _cancelled: boolean;
 
   /** How "use my location" finds the shopper; replace it in kiosks or tests. */
   geolocate: Geolocate = geolocate;
 
   readonly #i18n = new I18nController(this, testDriveMessages);
   readonly #journey = new JourneyController(this, select);
-  readonly #grid = new SlotGrid(this, {
-    pick: (slot) => this.#journey.send({ type: 'slot.pick', slotId: slot.id }),
+  readonly #flow = new BookingFlow(this, this.#journey, {
+    services: SERVICES,
+    sent: SENT,
     shopperZone: () => this.#shopperZone,
-    more: () => this.#moreSlots(),
-    loadingMore: () => this.#journey.value.state === 'loadingMoreSlots',
   });
+  readonly #grid = this.#flow.grid;
   readonly #internals = this.attachInternals();
-  #visibility: IntersectionObserver | undefined;
-  #seen = false;
   #autoStarted = false;
   #hadFocus = false;
   #lastStep: TestDriveStep | undefined;
-  readonly #problems = new LeadProblemReporter();
 
   constructor() {
     super();
@@ -251,65 +238,18 @@ export class ShowroomTestDrive extends ShowroomElement {
     this._searchNote = '';
     this._geo = 'idle';
     this._addressDraft = null;
-    this._cancelled = false;
-    this.#journey.on('booking-confirmed', ({ booking }) => {
-      if (!this.#mine(booking.service) || !this.#journey.sentLast(['booking.confirm'])) return;
-      this.dispatchEvent(
-        new ShowroomBookingConfirmedEvent({
-          bookingId: booking.id,
-          service: booking.service,
-          start: booking.start,
-          end: booking.end,
-          timeZone: booking.timeZone,
-          ...(booking.location ? { locationId: booking.location.id } : {}),
-        }),
-      );
-    });
-    forwardLeadEvents(this, this.#journey, () => this.#mine(this.#journey.value.booking?.service ?? null));
     // A reset journey (a kiosk starting over) begins with the page's preset again.
     this.#journey.on('journey-reset', () => this.#applyMatch());
-    this.#journey.on('error', ({ error }) => {
-      if (error.scope !== 'appointment' || !this.#mine(this.#journey.value.service)) return;
-      if (!this.#journey.sentLast(SENT)) return;
-      this.dispatchEvent(
-        new ShowroomErrorEvent({ code: error.code, message: error.message, issues: error.issues ?? [] }),
-      );
-    });
   }
 
   get #shopperZone(): string {
     return this.timeZone || browserTimeZone();
   }
 
-  #mine(service: Service | null): boolean {
-    return service !== null && SERVICES.includes(service);
-  }
-
   /** The step the shopper is on. */
   get step(): TestDriveStep {
     const { service, state } = this.#journey.value;
-    return this.#mine(service) ? (stepOfState[state] ?? 'start') : 'start';
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Locations load when the element is first seen, not before (it may sit in a page footer).
-    if (typeof IntersectionObserver === 'undefined') {
-      this.#seen = true;
-      return;
-    }
-    this.#visibility = new IntersectionObserver((entries) => {
-      if (!entries.some((e) => e.isIntersecting)) return;
-      this.#visibility?.disconnect();
-      this.#seen = true;
-      this.requestUpdate();
-    });
-    this.#visibility.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#visibility?.disconnect();
+    return this.#flow.mine(service) ? (stepOfState[state] ?? 'start') : 'start';
   }
 
   /** Starts (or restarts) the booking for the model asked for. */
@@ -327,12 +267,10 @@ export class ShowroomTestDrive extends ShowroomElement {
     this.#hadFocus = this.matches(':focus-within');
     // Once seen with the catalog ready and nothing booked yet, the booking starts by itself.
     const { state, catalogReady } = this.#journey.value;
-    if (state !== 'idle' && state !== '') {
-      // A booking under way (or restored): never start one by itself after it ends.
-      this.#autoStarted = true;
-      if (state !== 'cancelling') this._cancelled = false;
-    }
-    if (this.#seen && !this.#autoStarted && catalogReady && state === 'idle') {
+    // A booking under way (or restored): never start one by itself after it ends.
+    if (state !== 'idle' && state !== '') this.#autoStarted = true;
+    // Locations load when the element is first seen, not before (it may sit in a page footer).
+    if (this.#flow.seen && !this.#autoStarted && catalogReady && state === 'idle') {
       this.#autoStarted = true;
       queueMicrotask(() => this.#start());
     }
@@ -346,7 +284,6 @@ export class ShowroomTestDrive extends ShowroomElement {
     }
     this.#lastStep = step;
     const { state, error } = this.#journey.value;
-    this.#problems.report(this, error, () => this.#journey.sentLast(['booking.confirm']));
     const states = this.#internals.states;
     toggleState(
       states,
@@ -363,14 +300,6 @@ export class ShowroomTestDrive extends ShowroomElement {
   }
 
   // ── actions ──
-
-  /** Loads the slots after the loaded range, while the shopper is choosing among them. */
-  #moreSlots(): boolean {
-    const { state, slotTaken } = this.#journey.value;
-    if (state !== 'choosingSlot' || slotTaken) return false;
-    this.#journey.send({ type: 'slots.more' });
-    return true;
-  }
 
   /** Sends the `match` attribute's choice to the journey, when it is a valid one. */
   #applyMatch(): void {
@@ -430,17 +359,6 @@ export class ShowroomTestDrive extends ShowroomElement {
         postcode: stored?.postcode ?? '',
       }
     );
-  }
-
-  #onContactSubmit(event: ShowroomContactSubmitEvent): void {
-    event.preventDefault();
-    this.#journey.send({ type: 'booking.confirm' });
-  }
-
-  #cancel(): void {
-    if (this.#journey.value.state !== 'booked') return;
-    this._cancelled = true;
-    this.#journey.send({ type: 'booking.cancel' });
   }
 
   #changeTime(): void {
@@ -523,7 +441,7 @@ export class ShowroomTestDrive extends ShowroomElement {
   }
 
   #startView(): TemplateResult {
-    const cancelled = this._cancelled;
+    const cancelled = this.#flow.cancelled;
     return html`<div class="start">
       ${cancelled ? html`<p class="alert success" role="status">${this.#t('cancelled')}</p>` : nothing}
       <button type="button" class="primary" @click=${() => this.#start()}>
@@ -750,14 +668,13 @@ export class ShowroomTestDrive extends ShowroomElement {
         .minFillTime=${this.minFillTime ?? 3000}
         .busy=${busy}
         submit-label=${busy ? this.#t('booking') : this.#t('book')}
-        @showroom-contact-submit=${this.#onContactSubmit}
+        @showroom-contact-submit=${(e: ShowroomContactSubmitEvent) => this.#flow.confirm(e)}
       ></showroom-lead-form>`;
   }
 
   #doneView(): TemplateResult {
-    const { booking, state, address, service, error } = this.#journey.value;
+    const { booking, address, service, error } = this.#journey.value;
     if (!booking) return this.#loading();
-    const cancelling = state === 'cancelling';
     const place =
       service === 'home-test-drive' && address
         ? this.#t('confirmedHome', { address: [address.street, address.city].join(', ') })
@@ -767,20 +684,11 @@ export class ShowroomTestDrive extends ShowroomElement {
       <p>${this.#grid.renderWhen(booking.start, booking.end, booking.timeZone)}</p>
       <p>${place}</p>
       ${error ? html`<p class="alert" part="error" role="alert">${this.#t('error', { message: error.message })}</p>` : nothing}
-      <div class="actions">
-        <a class="button primary" part="calendar" href=${booking.calendarUrl} download="test-drive.ics">
-          ${this.#t('addToCalendar')}
-        </a>
-        <button
-          type="button"
-          class="link"
-          part="cancel"
-          aria-disabled=${cancelling ? 'true' : 'false'}
-          @click=${this.#cancel}
-        >
-          ${this.#t(cancelling ? 'cancelling' : 'cancel')}
-        </button>
-      </div>
+      ${this.#flow.confirmationActions(booking, 'test-drive.ics', {
+        addToCalendar: this.#t('addToCalendar'),
+        cancel: this.#t('cancel'),
+        cancelling: this.#t('cancelling'),
+      })}
     </div>`;
   }
 }

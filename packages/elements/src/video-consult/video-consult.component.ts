@@ -12,7 +12,6 @@ import type {
   Service,
   Slot,
 } from '@showroom/core';
-import { ShowroomBookingConfirmedEvent, ShowroomErrorEvent } from '../base/events.js';
 import { I18nController } from '../base/i18n.js';
 import { JourneyController, journeyState } from '../base/journey.js';
 import type { JourneySnapshot } from '../base/journey.js';
@@ -21,9 +20,8 @@ import type { PhoneRegion } from '../lead-form/contact.js';
 import { formStyles } from '../lead-form/form.styles.js';
 import { toggleState } from '../lead-form/element-state.js';
 import type { ShowroomContactSubmitEvent } from '../lead-form/lead-form.events.js';
-import { forwardLeadEvents, LeadProblemReporter, problemsBlock } from '../test-drive/booking.js';
+import { BookingFlow, LeadProblemReporter, problemsBlock } from '../test-drive/booking.js';
 import { formatTime } from '../test-drive/format.js';
-import { SlotGrid } from '../test-drive/slot-grid.js';
 import { slotGridStyles } from '../test-drive/slot-grid.styles.js';
 import { browserTimeZone } from '../test-drive/week.js';
 import { videoConsultMessages, type VideoConsultMessageKey } from './video-consult.messages.js';
@@ -177,7 +175,6 @@ export class ShowroomVideoConsult extends ShowroomElement {
     _language: { state: true },
     _kind: { state: true },
     _talkNow: { state: true },
-    _cancelled: { state: true },
   };
 
   /** The languages the shopper can ask for, comma-separated BCP 47 tags (default `zh-CN,zh-TW,en`). */
@@ -192,22 +189,19 @@ export class ShowroomVideoConsult extends ShowroomElement {
   declare _language: string;
   declare _kind: 'video' | 'phone';
   declare _talkNow: boolean;
-  declare _cancelled: boolean;
 
   readonly #i18n = new I18nController(this, videoConsultMessages);
   readonly #journey = new JourneyController(this, select);
-  readonly #grid = new SlotGrid(this, {
-    pick: (slot) => this.#journey.send({ type: 'slot.pick', slotId: slot.id }),
+  readonly #flow = new BookingFlow(this, this.#journey, {
+    services: SERVICES,
+    sent: SENT,
+    alsoReports: (error) => error.scope === 'advisor',
     shopperZone: () => this.#shopperZone,
     inShopperZone: true,
-    more: () => this.#moreSlots(),
-    loadingMore: () => this.#journey.value.state === 'loadingMoreSlots',
   });
+  readonly #grid = this.#flow.grid;
   readonly #internals = this.attachInternals();
-  readonly #appointmentProblems = new LeadProblemReporter();
   readonly #advisorProblems = new LeadProblemReporter();
-  #visibility: IntersectionObserver | undefined;
-  #seen = false;
   #checked = false;
   #hadFocus = false;
   #lastView: string | undefined;
@@ -218,31 +212,6 @@ export class ShowroomVideoConsult extends ShowroomElement {
     this._language = '';
     this._kind = 'video';
     this._talkNow = false;
-    this._cancelled = false;
-    this.#journey.on('booking-confirmed', ({ booking }) => {
-      if (!SERVICES.includes(booking.service) || !this.#journey.sentLast(['booking.confirm'])) return;
-      this.dispatchEvent(
-        new ShowroomBookingConfirmedEvent({
-          bookingId: booking.id,
-          service: booking.service,
-          start: booking.start,
-          end: booking.end,
-          timeZone: booking.timeZone,
-        }),
-      );
-    });
-    forwardLeadEvents(this, this.#journey, () =>
-      SERVICES.includes(this.#journey.value.booking?.service ?? 'test-drive'),
-    );
-    this.#journey.on('error', ({ error }) => {
-      const ours =
-        error.scope === 'advisor' ||
-        (error.scope === 'appointment' && SERVICES.includes(this.#journey.value.service ?? 'test-drive'));
-      if (!ours || !this.#journey.sentLast(SENT)) return;
-      this.dispatchEvent(
-        new ShowroomErrorEvent({ code: error.code, message: error.message, issues: error.issues ?? [] }),
-      );
-    });
   }
 
   get #shopperZone(): string {
@@ -280,41 +249,18 @@ export class ShowroomVideoConsult extends ShowroomElement {
   /** What the element shows now. */
   get view(): VideoConsultView {
     const { service, state } = this.#journey.value;
-    return service && SERVICES.includes(service) ? (viewOfState[state] ?? 'now') : 'now';
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Availability is asked when the element is first seen.
-    if (typeof IntersectionObserver === 'undefined') {
-      this.#seen = true;
-      return;
-    }
-    this.#visibility = new IntersectionObserver((entries) => {
-      if (!entries.some((e) => e.isIntersecting)) return;
-      this.#visibility?.disconnect();
-      this.#seen = true;
-      this.requestUpdate();
-    });
-    this.#visibility.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#visibility?.disconnect();
+    return this.#flow.mine(service) ? (viewOfState[state] ?? 'now') : 'now';
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.#hadFocus = this.matches(':focus-within');
     const { advisorState, catalogSettled } = this.#journey.value;
-    // Checked once the catalog is in, so a call started now carries the build.
-    if (this.#seen && !this.#checked && catalogSettled && advisorState === 'idle') {
+    // Asked once the element is seen and the catalog is in, so a call started now carries the build.
+    if (this.#flow.seen && !this.#checked && catalogSettled && advisorState === 'idle') {
       this.#checked = true;
       queueMicrotask(() => this.#check());
     }
-    const { state } = this.#journey.value;
-    if (state !== 'idle' && state !== 'cancelling') this._cancelled = false;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -325,7 +271,6 @@ export class ShowroomVideoConsult extends ShowroomElement {
     }
     this.#lastView = view;
     const { advisorState, state, error, advisorError } = this.#journey.value;
-    this.#appointmentProblems.report(this, error, () => this.#journey.sentLast(['booking.confirm']));
     this.#advisorProblems.report(this, advisorError, () => this.#journey.sentLast(['consult.start']));
     const states = this.#internals.states;
     toggleState(states, 'available', advisorState === 'available');
@@ -347,14 +292,6 @@ export class ShowroomVideoConsult extends ShowroomElement {
 
   // ── actions ──
 
-  /** Loads the slots after the loaded range, while the shopper is choosing among them. */
-  #moreSlots(): boolean {
-    const { state, slotTaken } = this.#journey.value;
-    if (state !== 'choosingSlot' || slotTaken) return false;
-    this.#journey.send({ type: 'slots.more' });
-    return true;
-  }
-
   #check(): void {
     this.#journey.send({ type: 'advisor.check', language: this.language });
   }
@@ -372,17 +309,6 @@ export class ShowroomVideoConsult extends ShowroomElement {
   #onTalkNowSubmit(event: ShowroomContactSubmitEvent): void {
     event.preventDefault();
     this.#journey.send({ type: 'consult.start' });
-  }
-
-  #onBookSubmit(event: ShowroomContactSubmitEvent): void {
-    event.preventDefault();
-    this.#journey.send({ type: 'booking.confirm' });
-  }
-
-  #cancel(): void {
-    if (this.#journey.value.state !== 'booked') return;
-    this._cancelled = true;
-    this.#journey.send({ type: 'booking.cancel' });
   }
 
   // ── rendering ──
@@ -505,7 +431,7 @@ export class ShowroomVideoConsult extends ShowroomElement {
       </div>`;
     }
     return html`${languagePicker}
-      ${this._cancelled ? html`<p class="alert success" role="status">${this.#t('cancelled')}</p>` : nothing}
+      ${this.#flow.cancelled ? html`<p class="alert success" role="status">${this.#t('cancelled')}</p>` : nothing}
       <div class="advisor">
         ${this.#advisorPlaceholder(checking)}
         <div class="answer">${status}</div>
@@ -601,13 +527,12 @@ export class ShowroomVideoConsult extends ShowroomElement {
         <button type="button" class="link" @click=${this.#bookLater}>${this.#t('change')}</button>
       </div>
       ${this.#buildLine()} ${this.#problems(error)}
-      ${this.#leadForm(this.#t(busy ? 'booking' : 'book'), busy, (e) => this.#onBookSubmit(e))}`;
+      ${this.#leadForm(this.#t(busy ? 'booking' : 'book'), busy, (e) => this.#flow.confirm(e))}`;
   }
 
   #doneView(): TemplateResult {
-    const { booking, state, slot, error } = this.#journey.value;
+    const { booking, slot, error } = this.#journey.value;
     if (!booking) return html`<p class="loading" role="status">${this.#t('loading')}</p>`;
-    const cancelling = state === 'cancelling';
     return html`<div class="confirmation" part="confirmation">
       <h3 id="step-heading" tabindex="-1">${this.#t('confirmed')}</h3>
       <p>${this.#grid.renderWhen(booking.start, booking.end, this.#shopperZone)}</p>
@@ -621,20 +546,11 @@ export class ShowroomVideoConsult extends ShowroomElement {
           : html`<p>${this.#t('confirmedPhone')}</p>`
       }
       ${error ? html`<p class="alert" part="error" role="alert">${this.#t('error', { message: error.message })}</p>` : nothing}
-      <div class="actions">
-        <a class="button primary" part="calendar" href=${booking.calendarUrl} download="consultation.ics">
-          ${this.#t('addToCalendar')}
-        </a>
-        <button
-          type="button"
-          class="link"
-          part="cancel"
-          aria-disabled=${cancelling ? 'true' : 'false'}
-          @click=${this.#cancel}
-        >
-          ${this.#t(cancelling ? 'cancelling' : 'cancel')}
-        </button>
-      </div>
+      ${this.#flow.confirmationActions(booking, 'consultation.ics', {
+        addToCalendar: this.#t('addToCalendar'),
+        cancel: this.#t('cancel'),
+        cancelling: this.#t('cancelling'),
+      })}
     </div>`;
   }
 }
