@@ -3,7 +3,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fromPromise } from 'xstate';
-import { ApiError, configId, createJourney, createMemorySource, parseConfigId } from '@showroom/core';
+import {
+  ApiError,
+  configId,
+  createJourney,
+  createMemorySource,
+  parseCatalog,
+  parseConfigId,
+} from '@showroom/core';
+import { demoCatalog } from '@showroom/core/demo';
 import type { BookingRequest, Lead, Slot, SlotQuery } from '@showroom/core';
 import {
   counterUuid,
@@ -654,6 +662,32 @@ describe('journey: test drive', () => {
     h.actor.send({ type: 'slots.more' });
     h.actor.send({ type: 'slot.pick', slotId: first[0]!.id });
     assert.equal(region(h.actor.getSnapshot(), 'appointment'), 'details');
+  });
+
+  it('offers the demo catalog’s default build a test drive at every showroom it lists', async () => {
+    // The default build is the first trim of the first model; most demo showrooms stand other
+    // trims of it, so only matching by model (the default) finds times at each of them.
+    const catalog = parseCatalog(demoCatalog).catalog;
+    const h = startJourney({ catalog });
+    const s = await ready(h);
+    const { modelId, trimId } = s.context.build!;
+    h.actor.send({ type: 'appointment.start', service: 'test-drive' });
+    await until(h.actor, (s) => region(s, 'appointment') === 'choosingLocation', 'locations');
+    const places = h.actor.getSnapshot().context.locations.map((l) => l.id);
+    assert.equal(places.length, 4);
+    const withoutTrim: string[] = [];
+    for (const id of places) {
+      h.actor.send({ type: 'location.pick', locationId: id });
+      const at = await until(h.actor, (s) => region(s, 'appointment') === 'choosingSlot', id);
+      assert.ok(at.context.slots.length > 0, `times at ${id}`);
+      if (!at.context.slots.some((slot) => slot.vehicle?.trimId === trimId)) withoutTrim.push(id);
+      h.actor.send({ type: 'location.search' });
+      await until(h.actor, (s) => region(s, 'appointment') === 'choosingLocation', 'back to the list');
+    }
+    assert.ok(
+      withoutTrim.length > 0,
+      `some showroom has no ${modelId} ${trimId}: matching by trim would show none`,
+    );
   });
 
   it('keeps the choice of matching cars made before the booking starts', async () => {
