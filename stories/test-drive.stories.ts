@@ -278,6 +278,30 @@ export const testDriveStates = {
     await journeyReady(f.journey, () => appointmentState(f.journey) === 'choosingSlot');
     return f;
   },
+  /** Page Down past the last loaded week: the weeks after it on their way, the times shown kept. */
+  async slotsLoadingMore(lang: Lang) {
+    const memory = createMemorySource({
+      catalog: bookingCatalog,
+      locations: bookingLocations,
+      now: () => Date.parse(BOOKING_NOW),
+      seed: 7,
+    });
+    let asked = 0;
+    const f = await bookingFixture({
+      locale: lang,
+      override: {
+        listSlots: (query, options) =>
+          ++asked === 1 ? memory.listSlots(query, options) : new Promise(() => {}),
+      },
+    });
+    await journeyReady(f.journey, (s) => s.context.catalog !== null);
+    f.journey.actor.send({ type: 'appointment.start', service: 'test-drive' });
+    await journeyReady(f.journey, () => appointmentState(f.journey) === 'choosingLocation');
+    f.journey.actor.send({ type: 'location.pick', locationId: 'muc-schwabing' });
+    await journeyReady(f.journey, () => appointmentState(f.journey) === 'choosingSlot');
+    f.journey.actor.send({ type: 'slots.more' });
+    return f;
+  },
   /** A home test drive: the address form beside the contact details. */
   async home(lang: Lang) {
     const f = await bookingFixture({ locale: lang });
@@ -375,6 +399,9 @@ export const LocationsFailedZhTW = story('locationsFailed', 'zh-TW');
 export const Slots = story('slots', 'en');
 export const SlotsZhCN = story('slots', 'zh-CN');
 export const SlotsZhTW = story('slots', 'zh-TW');
+export const SlotsLoadingMore = story('slotsLoadingMore', 'en');
+export const SlotsLoadingMoreZhCN = story('slotsLoadingMore', 'zh-CN');
+export const SlotsLoadingMoreZhTW = story('slotsLoadingMore', 'zh-TW');
 export const Details = story('details', 'en');
 export const DetailsZhCN = story('details', 'zh-CN');
 export const DetailsZhTW = story('details', 'zh-TW');

@@ -78,6 +78,10 @@ describe('showroom-test-drive', () => {
     },
     locationsFailed: (el) => expect(root(el).querySelector('[role="alert"] button')).to.exist,
     slots: (el) => expect(root(el).querySelector('table[role="grid"]')).to.exist,
+    slotsLoadingMore: (el) => {
+      expect(root(el).querySelector('table[role="grid"]')!.getAttribute('aria-busy')).to.equal('true');
+      expect(root(el).querySelector('.loading-more[role="status"]')).to.exist;
+    },
     details: (el) => expect(leadForm(el)).to.exist,
     home: (el) => expect(root(el).querySelector('[part="address"]')).to.exist,
     slotTaken: (el) => expect(root(el).querySelector('[role="alert"]')).to.exist,
