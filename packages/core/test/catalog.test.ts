@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CatalogError, parseCatalog, type CatalogIssue } from '@showroom/core';
+import { CatalogError, createConfigurator, parseCatalog, type CatalogIssue } from '@showroom/core';
 import { demoCatalog } from '@showroom/core/demo';
 import { firstModel, specCatalog } from './support/fixtures.js';
 
@@ -169,6 +169,30 @@ describe('parseCatalog', () => {
     );
     assert.match(issues[1]!.message, /unknown option "wheel-22"/);
     assert.match(issues[2]!.message, /unknown trim "trim:a6-sport"/);
+  });
+
+  it("with rules: 'later', checks the schema and catalog-wide ids and leaves the rules to the engine", () => {
+    const catalog = specCatalog();
+    firstModel(catalog).rules[0].requires = 'wheel-21 | wheel-22';
+    const { catalog: loaded, warnings } = parseCatalog(catalog, { rules: 'later' });
+    assert.deepEqual(warnings, []);
+    assert.throws(
+      () => createConfigurator(loaded, 'a6'),
+      (err: unknown) =>
+        err instanceof CatalogError && err.issues.some((i) => i.path === 'models[0].rules[0].requires'),
+    );
+    const broken = specCatalog() as Record<string, unknown>;
+    broken['currency'] = 'yuan';
+    assert.throws(() => parseCatalog(broken, { rules: 'later' }), CatalogError);
+    const twice = specCatalog() as { fees?: unknown[] };
+    twice.fees = [
+      { id: 'delivery', name: 'Delivery', price: 1 },
+      { id: 'delivery', name: 'Delivery', price: 2 },
+    ];
+    assert.throws(
+      () => parseCatalog(twice, { rules: 'later' }),
+      (err: unknown) => err instanceof CatalogError && err.issues.some((i) => i.code === 'duplicate-id'),
+    );
   });
 
   it('reports one-groups without options', () => {

@@ -28,7 +28,7 @@ export type {
 export { CatalogError, formatCatalogIssues } from './issues.js';
 export type { CatalogIssue, CatalogIssueCode, CatalogIssueSeverity } from './issues.js';
 export { parseCatalog } from './parse.js';
-export type { ParsedCatalog } from './parse.js';
+export type { ParsedCatalog, ParseCatalogOptions } from './parse.js';
 export { lintCatalog } from './lint.js';
 export {
   parseRuleExpression,

@@ -8,9 +8,11 @@ import { jsonPath, type CatalogIssue } from './issues.js';
  * expressions that do not parse, ids that do not exist, `one` groups without options, trims
  * without any valid build (errors); rules without effect, standard options that do not form a
  * valid build, options no valid build of any trim can hold (warnings). The feasibility checks
- * run only for models without other errors.
+ * run only for models without other errors. With `rules: false` only the catalog-wide checks
+ * run (duplicate model and fee ids, locales); the models are left to the engine, which reports
+ * the same errors when it first compiles a model (`createConfigurator` throws `CatalogError`).
  */
-export function lintCatalog(catalog: Catalog): CatalogIssue[] {
+export function lintCatalog(catalog: Catalog, options: { rules?: boolean } = {}): CatalogIssue[] {
   const issues: CatalogIssue[] = [];
 
   const firstModel = new Map<string, number>();
@@ -53,6 +55,7 @@ export function lintCatalog(catalog: Catalog): CatalogIssue[] {
     }
   });
 
+  if (options.rules === false) return issues;
   catalog.models.forEach((model, mi) => {
     const path = ['models', mi] as const;
     const { engine, issues: found } =

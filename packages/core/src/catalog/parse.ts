@@ -22,15 +22,26 @@ export interface ParsedCatalog {
   readonly warnings: readonly CatalogIssue[];
 }
 
+/** Options of {@link parseCatalog}. */
+export interface ParseCatalogOptions {
+  /**
+   * `check` (default): lint the models' rules too, which compiles them and runs the solver
+   * (trims and options without a valid build). `later`: check the schema and the catalog-wide
+   * ids only, for pages that show a catalog without configuring it; the rules of a model are
+   * checked when the engine first compiles it (`createConfigurator` throws `CatalogError`).
+   */
+  rules?: 'check' | 'later';
+}
+
 /**
  * Parses and lints a `showroom.catalog/1` document (an object, or its JSON text).
  *
  * @throws CatalogError listing every issue found (errors and warnings, each with its JSON path
  *   and the offending value) when there is any error. Never throws anything else.
  */
-export function parseCatalog(json: unknown): ParsedCatalog {
+export function parseCatalog(json: unknown, options: ParseCatalogOptions = {}): ParsedCatalog {
   try {
-    return parse(json);
+    return parse(json, options.rules !== 'later');
   } catch (e) {
     if (e instanceof CatalogError) throw e;
     throw new CatalogError([
@@ -39,7 +50,7 @@ export function parseCatalog(json: unknown): ParsedCatalog {
   }
 }
 
-function parse(json: unknown): ParsedCatalog {
+function parse(json: unknown, rules: boolean): ParsedCatalog {
   let input = json;
   if (typeof json === 'string') {
     try {
@@ -53,11 +64,11 @@ function parse(json: unknown): ParsedCatalog {
   const issues: CatalogIssue[] = unknownKeys(input);
   const result = CatalogSchema.safeParse(input);
   if (result.success) {
-    issues.push(...lintCatalog(result.data));
+    issues.push(...lintCatalog(result.data, { rules }));
   } else {
     issues.push(...result.error.issues.map((issue) => schemaIssue(issue, input)));
     // Models that are well-formed on their own still get their ids and rules checked.
-    const models = isObject(input) && Array.isArray(input.models) ? input.models : [];
+    const models = rules && isObject(input) && Array.isArray(input.models) ? input.models : [];
     models.forEach((raw, i) => {
       const model = ModelSchema.safeParse(raw);
       if (model.success) issues.push(...ModelEngine.compile(null, model.data, ['models', i]).issues);

@@ -28,10 +28,14 @@ function coded(code: string, message: string, extra: Record<string, unknown> = {
   return Object.assign(new Error(message), { code, ...extra });
 }
 
-/** Parses the catalog document; a catalog with errors fails with `invalid_catalog` and its issues. */
+/**
+ * Parses the catalog document; a catalog with errors fails with `invalid_catalog` and its issues.
+ * The models' rules are left to the engine, which checks them when the shopper first changes the
+ * build: a page that only shows the configured car never compiles them.
+ */
 function catalogFrom(document: unknown): Catalog {
   try {
-    return parseCatalog(document).catalog;
+    return parseCatalog(document, { rules: 'later' }).catalog;
   } catch (err) {
     const issues = (err as { issues?: unknown }).issues;
     throw coded('invalid_catalog', err instanceof Error ? err.message : 'The catalog is not valid', {

@@ -5,12 +5,16 @@ import type { Catalog } from '../catalog/schema.js';
 import { configId as canonicalConfigId } from '../configurator/build.js';
 import type { Build } from '../configurator/build.js';
 import type { Configurator } from '../configurator/configurator.js';
+import { financeQuote } from '../configurator/finance.js';
+import type { FinanceTerms } from '../configurator/finance.js';
+import type { PriceBreakdown } from '../configurator/types.js';
 import { gradeLead, JOURNEY_STEP_EVENTS } from '../lead/grade.js';
 import { normalizeBuildCode } from '../build/code.js';
 import { buildLink } from '../build/link.js';
 import { randomUuid } from '../build/runtime.js';
 import type { JourneyStep, LeadAddress } from '../lead/schema.js';
 import { memoEngine, nearestBuild, reasonText } from './engine.js';
+import { defaultBuild, isValidBuild, priceOf } from './light.js';
 import type { JourneyEngine } from './engine.js';
 import { alternativesOf, codeOf, isOfflineError, isRetryableError, toJourneyError } from './errors.js';
 import { assembleLead, priceSummary } from './lead.js';
@@ -246,21 +250,43 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
   const uuid = deps.uuid ?? randomUuid;
   const iso = () => new Date(now()).toISOString();
 
-  const cfgOf = (ctx: Pick<JourneyContext, 'catalog' | 'modelId'>): Configurator | null =>
-    ctx.catalog && ctx.modelId ? engine(ctx.catalog, ctx.modelId) : null;
+  // Core's engine and the catalog read directly (light.ts) agree, so with core's engine the
+  // journey compiles a model's rules only when the shopper changes the build, or when the
+  // catalog alone cannot answer. A custom engine is always asked.
+  const light = deps.engine === undefined;
+  /** Whether `build` is valid in `catalog`. */
+  const isValid = (catalog: Catalog, build: Build): boolean =>
+    (light ? isValidBuild(catalog, build) : null) ??
+    engine(catalog, build.modelId).validate(build).length === 0;
+  /** The default build of a trim (the model's first when omitted). */
+  const startOf = (catalog: Catalog, modelId: string, trimId?: string): Build =>
+    (light ? defaultBuild(catalog, modelId, trimId) : null) ?? engine(catalog, modelId).start(trimId);
+  /** The finance quote of a price under the model's offer (null without one). */
+  const quoteOf = (
+    catalog: Catalog,
+    modelId: string,
+    price: PriceBreakdown,
+    terms?: Partial<FinanceTerms>,
+  ) => {
+    const offer = catalog.models.find((m) => m.id === modelId)?.finance;
+    return offer ? financeQuote(price.total, price.currency, offer, terms) : null;
+  };
 
   /**
    * The build with its derived values: config id, price and, once the shopper chose a plan,
    * the finance quote (its terms brought within the offer for the new price).
    */
   function derive(ctx: JourneyContext, build: Build): Partial<JourneyContext> {
-    const cfg = cfgOf(ctx);
-    if (!cfg) return {};
-    const price = cfg.price(build);
+    const { catalog, modelId } = ctx;
+    if (!catalog || !modelId) return {};
+    const price = (light ? priceOf(catalog, build) : null) ?? engine(catalog, modelId).price(build);
     let finance = ctx.finance;
     let financeQuote = null;
     if (finance && finance.method !== 'cash') {
-      financeQuote = cfg.finance(build, { termMonths: finance.termMonths, downPayment: finance.downPayment });
+      financeQuote = quoteOf(catalog, modelId, price, {
+        termMonths: finance.termMonths,
+        downPayment: finance.downPayment,
+      });
       if (financeQuote) {
         finance = { ...finance, termMonths: financeQuote.termMonths, downPayment: financeQuote.downPayment };
       }
@@ -281,10 +307,11 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
     action: 'select' | 'deselect',
     optionId: string,
   ): Partial<JourneyContext> {
-    const cfg = cfgOf(ctx);
-    if (!cfg || !ctx.build) return {};
+    if (!ctx.catalog || !ctx.modelId || !ctx.build) return {};
     let reasons: string[];
     try {
+      // The first change compiles the model: a catalog whose rules have errors refuses it here.
+      const cfg = engine(ctx.catalog, ctx.modelId);
       const proposal =
         action === 'select' ? cfg.select(ctx.build, optionId) : cfg.deselect(ctx.build, optionId);
       if (proposal.ok) {
@@ -537,9 +564,8 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
         if (!model) return {};
         const ctx = { ...context, modelId: model.id };
         try {
-          const cfg = engine(catalog, model.id);
           const kept = context.build?.modelId === model.id ? context.build : null;
-          const build = kept && cfg.validate(kept).length === 0 ? kept : cfg.start();
+          const build = kept && isValid(catalog, kept) ? kept : startOf(catalog, model.id);
           return { modelId: model.id, ...derive(ctx, build), errors: withoutError(context.errors, 'build') };
         } catch (err) {
           return { modelId: model.id, errors: { ...context.errors, build: toJourneyError('build', err) } };
@@ -548,7 +574,7 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
       pickModel: assign(({ context, event }) => {
         if (event.type !== 'model.pick' || !context.catalog) return {};
         try {
-          const build = engine(context.catalog, event.modelId).start();
+          const build = startOf(context.catalog, event.modelId);
           const ctx = { ...context, modelId: event.modelId };
           return { modelId: event.modelId, pendingProposal: null, refused: null, ...derive(ctx, build) };
         } catch (err) {
@@ -556,10 +582,11 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
         }
       }),
       restartBuild: assign(({ context, event }) => {
-        const cfg = cfgOf(context);
-        if (!cfg || event.type !== 'build.restart') return {};
+        const { catalog, modelId } = context;
+        if (!catalog || !modelId || event.type !== 'build.restart') return {};
         try {
-          return { pendingProposal: null, refused: null, ...derive(context, cfg.start(event.trimId)) };
+          const build = startOf(catalog, modelId, event.trimId);
+          return { pendingProposal: null, refused: null, ...derive(context, build) };
         } catch (err) {
           return { errors: { ...context.errors, build: toJourneyError('build', err) } };
         }
@@ -615,9 +642,9 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
         let next: Build = build;
         let changes: BuildChange[] = [];
         try {
-          const cfg = engine(catalog, modelId);
-          if (modelId !== build.modelId) next = cfg.start();
-          else if (cfg.validate(build).length > 0) {
+          if (modelId !== build.modelId) next = startOf(catalog, modelId);
+          else if (!isValid(catalog, build)) {
+            const cfg = engine(catalog, modelId);
             const near = nearestBuild(cfg, build);
             next = near?.build ?? cfg.start();
             changes = near?.changes ?? [];
@@ -644,13 +671,13 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
           : {},
       ),
       setFinance: assign(({ context, event }) => {
-        const cfg = cfgOf(context);
-        if (event.type !== 'finance.set' || !cfg || !context.build) return {};
+        const { catalog, modelId, build, price } = context;
+        if (event.type !== 'finance.set' || !catalog || !modelId || !build || !price) return {};
         const current =
           context.finance ??
           (() => {
             // The first choice starts from the offer's defaults.
-            const offer = cfg.finance(context.build as Build);
+            const offer = quoteOf(catalog, modelId, price);
             return {
               method: 'finance' as const,
               termMonths: offer?.termMonths ?? 36,
@@ -671,7 +698,7 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
           termMonths: pick(event.termMonths, current.termMonths, 1, 120),
           downPayment: pick(event.downPayment, current.downPayment, 0, Number.MAX_SAFE_INTEGER),
         };
-        const derived = derive({ ...context, finance }, context.build);
+        const derived = derive({ ...context, finance }, build);
         const detail =
           method === 'cash' ? 'cash' : `${method}:${derived.finance?.termMonths ?? finance.termMonths}`;
         return { ...derived, steps: step(context, JOURNEY_STEPS.finance, detail) };
@@ -1542,7 +1569,11 @@ const sharedEngine = memoEngine();
 
 /**
  * The configurator of the journey's current model, for views that show option states
- * (`configuratorOf(snapshot.context)?.states(build)`); `null` before the catalog is in.
+ * (`configuratorOf(snapshot.context)?.states(build)`); `null` before the catalog is in. Compiles
+ * the model's rules on first use.
+ *
+ * @throws CatalogError when the model's rules have errors (the journey loads catalogs without
+ *   checking rules, see `parseCatalog`'s `rules: 'later'`).
  */
 export function configuratorOf(context: Pick<JourneyContext, 'catalog' | 'modelId'>): Configurator | null {
   return context.catalog && context.modelId ? sharedEngine(context.catalog, context.modelId) : null;
