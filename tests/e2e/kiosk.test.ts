@@ -171,6 +171,8 @@ describe('kiosk: handoff, idle wipe, offline lead', () => {
     await kiosk.locator('showroom-lead-form').getByRole('button', { name: '提交' }).tap();
     await kiosk.getByRole('heading', { name: '谢谢' }).waitFor();
     await kiosk.getByRole('status').filter({ hasText: '离线' }).waitFor();
+    // Nothing was booked on this kiosk, and the done step says no more than what happened.
+    assert.doesNotMatch(await kiosk.locator('.done').innerText(), /预约/);
     await page.screenshot({ path: screenshotPath('kiosk-offline-queued') });
     assert.equal((await inboxLeads(server)).length, 0, 'nothing reached the server while offline');
 

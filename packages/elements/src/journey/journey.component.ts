@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { ShowroomElement } from '../base/showroom-element.js';
 import { I18nController } from '../base/i18n.js';
@@ -10,6 +10,7 @@ import {
   type JourneyHandle,
   type JourneySnapshot,
 } from '../base/journey.js';
+import { pendingSnapshot } from '../base/pending.js';
 import { journeyMessages } from './journey.messages.js';
 import { journeyStyles } from './journey.styles.js';
 import { IdleController } from './idle.js';
@@ -43,17 +44,46 @@ export function viewOf(snapshot: JourneySnapshot): JourneyView {
   return 'configure';
 }
 
+/**
+ * What the journey did, as the done step tells it: a video call with an advisor now, a booked
+ * test drive (at a showroom or at home) or call, or a lead with the build alone; `queued` while
+ * the lead waits for the connection.
+ */
+export type JourneyOutcome =
+  'queued' | 'video-now' | 'test-drive' | 'home-test-drive' | 'video' | 'phone' | 'sent';
+
 interface ShellState {
   view: JourneyView;
   ready: boolean;
-  queued: boolean;
+  outcome: JourneyOutcome;
+  /** The booked appointment's start (ISO instant) and the zone it takes place in. */
+  start: string | null;
+  timeZone: string | null;
+  /** The showroom of a booked test drive. */
+  place: string | null;
+  /** The link that joins the video call in progress. */
+  joinUrl: string | null;
+  /** The saved build's code. */
+  code: string | null;
 }
 
 function shellState(snapshot: JourneySnapshot): ShellState {
+  const { catalog, consultation, booking, saved } = snapshot.context;
+  const outcome: JourneyOutcome =
+    journeyState(snapshot, 'lead') === 'queued'
+      ? 'queued'
+      : consultation
+        ? 'video-now'
+        : (booking?.service ?? 'sent');
   return {
     view: viewOf(snapshot),
-    ready: snapshot.context.catalog !== null,
-    queued: journeyState(snapshot, 'lead') === 'queued',
+    ready: catalog !== null,
+    outcome,
+    start: booking?.start ?? null,
+    timeZone: booking?.timeZone ?? null,
+    place: booking?.location?.name ?? null,
+    joinUrl: consultation?.joinUrl ?? null,
+    code: saved?.code ?? null,
   };
 }
 
@@ -147,7 +177,7 @@ export class ShowroomJourney extends ShowroomElement {
   readonly #provider: ReturnType<typeof provideJourney>;
   #handle: JourneyHandle | undefined;
   #subscription: { unsubscribe(): void } | undefined;
-  #state: ShellState = { view: 'configure', ready: false, queued: false };
+  #state: ShellState = shellState(pendingSnapshot());
   readonly #idle = new IdleController(this, {
     timeoutMs: () => Math.max(1, this.idleTimeout) * 1000,
     countdownMs: () => Math.max(1, this.countdown) * 1000,
@@ -265,7 +295,7 @@ export class ShowroomJourney extends ShowroomElement {
 
   override render() {
     const t = this.t.bind(this);
-    const { view, ready, queued } = this.#state;
+    const { view, ready } = this.#state;
     return html`
       ${this.kiosk && this.#idle.phase === 'attract' ? this.#renderAttract() : nothing}
       <div class="shell" ?inert=${this.kiosk && this.#idle.phase !== 'active'}>
@@ -284,7 +314,7 @@ export class ShowroomJourney extends ShowroomElement {
           </ol>
         </nav>
         <section part="panel" aria-live="off">
-          ${keyed(this.generation, this.#renderView(view, queued, ready))}
+          ${keyed(this.generation, this.#renderView(view, ready))}
         </section>
       </div>
       ${this.kiosk ? this.#renderIdleDialog() : nothing}
@@ -301,7 +331,7 @@ export class ShowroomJourney extends ShowroomElement {
    * configurator in its loading skeleton and nothing to press: the shell's loading state is its
    * first step, so nothing moves when the catalog arrives.
    */
-  #renderView(view: JourneyView, queued: boolean, ready: boolean) {
+  #renderView(view: JourneyView, ready: boolean) {
     const t = this.t.bind(this);
     const heading = (text: string) => html`<h2 tabindex="-1" data-step-heading>${text}</h2>`;
     const back = (to: JourneyView) =>
@@ -350,12 +380,46 @@ export class ShowroomJourney extends ShowroomElement {
           <div class="actions">${back('save')}</div>
         `;
       case 'done':
-        return html`<div class="done">
-          ${heading(t('doneTitle'))}
-          <p role="status">${queued ? t('doneQueued') : t('doneSent')}</p>
-          <button class="primary" type="button" @click=${() => this.reset()}>${t('startOver')}</button>
-        </div>`;
+        return this.#renderDone(heading(t('doneTitle')));
     }
+  }
+
+  /** The done step: what happened, in the shopper's words — only what did happen. */
+  #renderDone(heading: TemplateResult) {
+    const t = this.t.bind(this);
+    const { outcome, start, timeZone, place, joinUrl, code } = this.#state;
+    const when =
+      start && timeZone
+        ? new Date(start).toLocaleString(this.#i18n.locale, {
+            dateStyle: 'full',
+            timeStyle: 'short',
+            timeZone,
+          })
+        : '';
+    const message: Record<JourneyOutcome, string> = {
+      queued: t('doneQueued'),
+      'video-now': t('doneVideoNow'),
+      'test-drive': place ? t('doneTestDrive', { when, place }) : t('doneHomeTestDrive', { when }),
+      'home-test-drive': t('doneHomeTestDrive', { when }),
+      video: t('doneVideoCall', { when }),
+      phone: t('donePhoneCall', { when }),
+      sent: t('doneSent'),
+    };
+    return html`<div class="done" data-outcome=${outcome}>
+      ${heading}
+      <p role="status">${message[outcome]}</p>
+      ${
+        outcome === 'video-now' && joinUrl
+          ? html`<a class="button primary" part="join" href=${joinUrl} target="_blank" rel="noopener"
+              >${t('doneJoin')}</a
+            >`
+          : nothing
+      }
+      ${code ? html`<p>${t('doneCode', { code })}</p>` : nothing}
+      <button class=${joinUrl ? 'secondary' : 'primary'} type="button" @click=${() => this.reset()}>
+        ${t('startOver')}
+      </button>
+    </div>`;
   }
 
   #choice(view: JourneyView, title: string, hint: string) {

@@ -105,7 +105,11 @@ export const journeyStyles = css`
     justify-content: space-between;
   }
   button.primary,
-  button.secondary {
+  button.secondary,
+  a.button {
+    display: inline-flex;
+    align-items: center;
+    text-decoration: none;
     min-height: var(--_target);
     min-width: var(--_target);
     padding: 0 var(--_space-l);
@@ -113,7 +117,8 @@ export const journeyStyles = css`
     border: 1px solid var(--_accent);
     cursor: pointer;
   }
-  button.primary {
+  button.primary,
+  a.button.primary {
     background: var(--_accent);
     color: var(--_on-accent);
   }
