@@ -132,6 +132,37 @@ describe('journey: catalog', () => {
     assert.deepEqual(s.context.errors, {});
   });
 
+  it('does not check an unchanged catalog again: asked with its ETag, the checked one is kept', async () => {
+    const memory = createMemorySource({ catalog: testCatalog(), seed: 3 });
+    const asked: (string | undefined)[] = [];
+    const answered: string[] = [];
+    const source: typeof memory = {
+      ...memory,
+      async getCatalog(options) {
+        asked.push(options?.etag);
+        const answer = await memory.getCatalog(options);
+        answered.push(answer.status);
+        return answer;
+      },
+    };
+    const h = startJourney({ source });
+    const first = (await ready(h)).context.catalog;
+    h.actor.send({ type: 'catalog.refresh' });
+    const s = await until(
+      h.actor,
+      (s) => answered.length === 2 && region(s, 'catalog') === 'ready',
+      'refresh',
+    );
+    assert.deepEqual(answered, ['ok', 'not-modified']);
+    assert.equal(asked[0], undefined);
+    assert.ok(asked[1], 'asked with the ETag');
+    assert.equal(s.context.catalog, first, 'the catalog already checked');
+    // A second journey on the page over the same source takes it too.
+    const other = startJourney({ source });
+    assert.equal((await ready(other)).context.catalog, first);
+    assert.deepEqual(answered, ['ok', 'not-modified', 'not-modified']);
+  });
+
   it('refuses a catalog without the model the page asks for', async () => {
     const h = startJourney({ input: { modelId: 'x9' } });
     const s = await until(h.actor, (s) => region(s, 'catalog') === 'failed', 'failure');

@@ -45,6 +45,13 @@ function catalogFrom(document: unknown): Catalog {
 }
 
 /**
+ * The last catalog checked per source, by its ETag. A journey that loads the catalog again
+ * (a refresh, a retry, a second journey on the page) asks with `If-None-Match` and, when the
+ * catalog has not changed, takes the one already checked instead of checking 40 kB again.
+ */
+const checked = new WeakMap<ShowroomSource, { etag: string; catalog: Catalog }>();
+
+/**
  * The journey's actors over a {@link ShowroomSource} (the typed HTTP client, the in-memory
  * source, or a brand's own). Leads go to `connector` when one is given, else to `sendLead`.
  * Every call passes the actor's abort signal, so a journey that moves on cancels the request.
@@ -52,9 +59,14 @@ function catalogFrom(document: unknown): Catalog {
 export function journeyActors(source: ShowroomSource, connector?: LeadConnector): JourneyActorLogic {
   return {
     loadCatalog: fromPromise(async ({ signal }) => {
-      const answer = await source.getCatalog({ signal });
+      const known = checked.get(source);
+      const answer = await source.getCatalog({ signal, ...(known ? { etag: known.etag } : {}) });
+      // The catalog this page already checked: not parsed and checked again.
+      if (known && answer.etag === known.etag) return known.catalog;
       if (answer.status !== 'ok') throw coded('invalid_response', 'The catalog answer had no catalog');
-      return catalogFrom(answer.catalog);
+      const catalog = catalogFrom(answer.catalog);
+      if (answer.etag) checked.set(source, { etag: answer.etag, catalog });
+      return catalog;
     }),
     saveBuild: fromPromise(({ input, signal }) =>
       source.saveBuild(input.request, { idempotencyKey: input.idempotencyKey, signal }),
