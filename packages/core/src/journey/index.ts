@@ -6,14 +6,13 @@
 export {
   createJourneyMachine,
   journeyMachine,
-  journeySettings,
-  initialContext,
   slotQuery,
   configuratorOf,
   JOURNEY_MACHINE_VERSION,
   JOURNEY_STEPS,
 } from './machine.js';
 export type { JourneyMachine, JourneyMachineDeps, BuildChangeCause } from './machine.js';
+export { initialContext, journeySettings } from './context.js';
 export { createJourney, browserNetwork } from './create.js';
 export type { CreateJourneyOptions, Journey, NetworkWatch } from './create.js';
 export { journeyActors } from './actors.js';

@@ -18,6 +18,7 @@ import { defaultBuild, isValidBuild, priceOf } from './light.js';
 import type { JourneyEngine } from './engine.js';
 import { alternativesOf, codeOf, isOfflineError, isRetryableError, toJourneyError } from './errors.js';
 import { assembleLead, priceSummary } from './lead.js';
+import { initialContext, journeySettings } from './context.js';
 import type { LeadGrader } from './lead.js';
 import type {
   JourneyActorInputs,
@@ -28,7 +29,6 @@ import type {
   JourneyEvent,
   JourneyInput,
   JourneyScope,
-  JourneySettings,
   PendingProposal,
 } from './types.js';
 
@@ -86,73 +86,6 @@ export const JOURNEY_STEPS = {
   cancel: 'booking.cancel',
   submit: 'lead.submit',
 } as const;
-
-/** Settings with defaults applied. */
-export function journeySettings(input: JourneyInput): JourneySettings {
-  const clamp = (value: number | undefined, fallback: number, max: number) =>
-    Math.min(max, Math.max(1, Math.round(Number.isFinite(value) ? (value as number) : fallback)));
-  return {
-    channel: input.channel,
-    privacy: input.privacy ?? (input.channel === 'kiosk' ? 'kiosk' : 'standard'),
-    modelId: input.modelId ?? null,
-    locale: input.locale ?? null,
-    leadSource: input.leadSource ?? {},
-    consentTextVersion: input.consentTextVersion ?? 'default',
-    pageUrl: input.pageUrl ?? null,
-    slotDays: clamp(input.slotDays, 14, 60),
-    maxSteps: clamp(input.maxSteps, 100, 500),
-    submitOnBooking: input.submitOnBooking ?? true,
-  };
-}
-
-/** A fresh journey for `settings`; `catalog` is kept across a reset so a kiosk starts over offline. */
-export function initialContext(
-  settings: JourneySettings,
-  leadId: string,
-  online: boolean,
-  catalog: Catalog | null = null,
-): JourneyContext {
-  return {
-    settings,
-    online,
-    catalog,
-    modelId: null,
-    build: null,
-    configId: null,
-    price: null,
-    finance: null,
-    financeQuote: null,
-    pendingProposal: null,
-    refused: null,
-    saveRequest: null,
-    saved: null,
-    retrieveCode: null,
-    advisor: null,
-    advisorLanguage: null,
-    consultKey: null,
-    consultation: null,
-    appointment: null,
-    testDriveMatch: 'model',
-    locations: [],
-    location: null,
-    slots: [],
-    slotRange: null,
-    slot: null,
-    slotTaken: false,
-    address: null,
-    booking: null,
-    bookingKey: null,
-    contact: { name: '' },
-    consent: { contact: false, shareWithDealer: false, marketing: false, at: null },
-    comments: '',
-    leadId,
-    lead: null,
-    leadQueue: null,
-    issues: [],
-    steps: [],
-    errors: {},
-  };
-}
 
 function withoutError(errors: JourneyContext['errors'], scope: JourneyScope): JourneyContext['errors'] {
   const { [scope]: _dropped, ...rest } = errors;
