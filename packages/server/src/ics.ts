@@ -1,4 +1,4 @@
-import { localParts, offsetMinutes } from './time.js';
+import { localParts, offsetMinutes } from '@showroom/core/time';
 
 /**
  * A small iCalendar (RFC 5545) writer for one appointment: TZID-qualified local times with a

@@ -10,7 +10,7 @@ import {
   toZonedIso,
   weekday,
   zonedToUtc,
-} from './time.js';
+} from '@showroom/core/time';
 
 /**
  * Appointment slots. Each bookable place-in-time is one row of `slots` with a `capacity`

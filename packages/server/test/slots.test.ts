@@ -6,7 +6,7 @@ import { planSlots, parseSlotId, publicSlotId, speaks } from '../src/slots.js';
 import type { SlotSources } from '../src/slots.js';
 import { SeedSchema } from '../src/seed/schema.js';
 import { demoSeed } from '../src/seed/demo.js';
-import { toZonedIso } from '../src/time.js';
+import { toZonedIso } from '@showroom/core/time';
 
 /** One Munich location open round the clock on Sundays, to cut slots across both changes. */
 function allNight(): SlotSources {

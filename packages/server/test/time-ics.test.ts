@@ -1,48 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
-import { offsetMinutes, toZonedIso, zonedToUtc } from '../src/time.js';
 import { escapeText, foldLine, toIcs, transitions } from '../src/ics.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-describe('wall-clock time in a zone', () => {
-  it('converts Munich local times to UTC across the March and October changes', () => {
-    // 2027: summer time starts Sunday 28 March at 02:00, ends Sunday 31 October at 03:00.
-    assert.equal(iso(zonedToUtc('2027-03-27', '10:00', 'Europe/Berlin')), '2027-03-27T09:00:00.000Z');
-    assert.equal(iso(zonedToUtc('2027-03-28', '10:00', 'Europe/Berlin')), '2027-03-28T08:00:00.000Z');
-    assert.equal(iso(zonedToUtc('2027-03-28', '01:59', 'Europe/Berlin')), '2027-03-28T00:59:00.000Z');
-    assert.equal(iso(zonedToUtc('2027-03-28', '03:00', 'Europe/Berlin')), '2027-03-28T01:00:00.000Z');
-    assert.equal(iso(zonedToUtc('2027-10-30', '10:00', 'Europe/Berlin')), '2027-10-30T08:00:00.000Z');
-    assert.equal(iso(zonedToUtc('2027-10-31', '10:00', 'Europe/Berlin')), '2027-10-31T09:00:00.000Z');
-  });
-
-  it('has no instant for a skipped time and the earlier one for a repeated time', () => {
-    assert.equal(zonedToUtc('2027-03-28', '02:30', 'Europe/Berlin'), null);
-    assert.equal(iso(zonedToUtc('2027-10-31', '02:30', 'Europe/Berlin')), '2027-10-31T00:30:00.000Z');
-  });
-
-  it('keeps Shanghai at +08:00 all year and writes offsets into ISO strings', () => {
-    for (const date of ['2027-01-15', '2027-03-28', '2027-07-01', '2027-10-31']) {
-      const ms = zonedToUtc(date, '10:00', 'Asia/Shanghai');
-      assert.equal(iso(ms), `${date}T02:00:00.000Z`);
-      assert.equal(toZonedIso(ms ?? 0, 'Asia/Shanghai'), `${date}T10:00:00+08:00`);
-    }
-    assert.equal(
-      toZonedIso(Date.parse('2027-03-29T08:00:00Z'), 'Europe/Berlin'),
-      '2027-03-29T10:00:00+02:00',
-    );
-    assert.equal(
-      toZonedIso(Date.parse('2027-11-01T09:00:00Z'), 'Europe/Berlin'),
-      '2027-11-01T10:00:00+01:00',
-    );
-    assert.equal(
-      toZonedIso(Date.parse('2027-06-01T14:00:00Z'), 'America/St_Johns'),
-      '2027-06-01T11:30:00-02:30',
-    );
-    assert.equal(offsetMinutes(Date.parse('2027-06-01T00:00:00Z'), 'Asia/Kolkata'), 330);
-  });
-
+describe('daylight-saving changes for the calendar file', () => {
   it('finds the daylight-saving changes of a year to the second', () => {
     const year = transitions(
       'Europe/Berlin',

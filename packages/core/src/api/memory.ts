@@ -24,7 +24,16 @@ import type {
 } from './schemas.js';
 import { bookingIdempotencyKey } from './source.js';
 import type { CallOptions, ShowroomSource } from './source.js';
-import { addDays, isoInZone, wallTime, zonedInstant } from './time.js';
+import {
+  addDays,
+  localDate,
+  minutesOf,
+  timeOf,
+  toZonedIso,
+  wallClock,
+  weekday,
+  zonedToUtc,
+} from '../time/zone.js';
 
 /** Opening hours by weekday (0 = Sunday), `['10:00', '20:00']` in the location's zone; `null` when closed. */
 export type OpeningHours = readonly (readonly [string, string] | null)[];
@@ -213,11 +222,6 @@ function distanceKm(a: Geo, b: Geo): number {
   return Math.round(2 * 6371 * Math.asin(Math.sqrt(s)) * 10) / 10;
 }
 
-function minutesOf(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-}
-
 function languageMatches(languages: readonly string[], wanted: string | undefined): boolean {
   if (!wanted) return true;
   const base = wanted.split('-')[0];
@@ -333,29 +337,23 @@ export function createMemorySource(options: MemorySourceOptions): MemorySource {
               location: l,
             }));
     for (const owner of owners) {
-      const first = wallTime(fromMs, owner.zone);
+      const first = localDate(fromMs, owner.zone);
       const days = Math.ceil((toMs - fromMs) / DAY) + 1;
       for (let d = 0; d <= days; d++) {
         const date = addDays(first, d);
-        const hours = owner.hours[date.weekday];
+        const hours = owner.hours[weekday(date)];
         if (!hours) continue;
         const open = minutesOf(hours[0]);
         const close = minutesOf(hours[1]);
         for (let m = open; m + shape.minutes <= close; m += shape.every) {
-          const startMs = zonedInstant(
-            owner.zone,
-            date.year,
-            date.month,
-            date.day,
-            Math.floor(m / 60),
-            m % 60,
-          );
-          if (startMs < fromMs || startMs >= toMs) continue;
+          // A time skipped by a spring-forward change has no slot.
+          const startMs = zonedToUtc(date, timeOf(m), owner.zone);
+          if (startMs === null || startMs < fromMs || startMs >= toMs) continue;
           const endMs = startMs + shape.minutes * MINUTE;
           const base = {
             service,
-            start: isoInZone(startMs, owner.zone),
-            end: isoInZone(endMs, owner.zone),
+            start: toZonedIso(startMs, owner.zone),
+            end: toZonedIso(endMs, owner.zone),
             timeZone: owner.zone,
           };
           const stamp = startMs.toString(36);
@@ -456,11 +454,10 @@ export function createMemorySource(options: MemorySourceOptions): MemorySource {
     if (date) {
       // A date is a local date in each owner's zone (UTC-12 to UTC+14): take the widest window
       // and keep the slots whose local date falls inside.
-      const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-      fromMs = Date.UTC(y, m - 1, d) - 14 * 3_600_000;
-      toMs = Date.UTC(y, m - 1, d) + days * DAY + 12 * 3_600_000;
-      const end = addDays({ year: y, month: m, day: d }, days);
-      lastDate = `${String(end.year).padStart(4, '0')}-${String(end.month).padStart(2, '0')}-${String(end.day).padStart(2, '0')}`;
+      const midnight = Date.parse(`${date}T00:00:00Z`);
+      fromMs = midnight - 14 * 3_600_000;
+      toMs = midnight + days * DAY + 12 * 3_600_000;
+      lastDate = addDays(date, days);
     } else if (query.from && !Number.isNaN(Date.parse(query.from))) {
       fromMs = Date.parse(query.from);
       toMs = fromMs + days * DAY;
@@ -549,9 +546,9 @@ export function createMemorySource(options: MemorySourceOptions): MemorySource {
     const t = now();
     const online = advisors.filter((a) => {
       if (!languageMatches(a.languages, language)) return false;
-      const w = wallTime(t, a.timeZone);
-      const hours = (a.hours ?? ADVISOR_HOURS)[w.weekday];
-      const m = w.hour * 60 + w.minute;
+      const w = wallClock(t, a.timeZone);
+      const hours = (a.hours ?? ADVISOR_HOURS)[weekday(w.date)];
+      const m = minutesOf(w.time);
       return !!hours && m >= minutesOf(hours[0]) && m < minutesOf(hours[1]);
     });
     const free = online.filter((a) => busy(`advisor:${a.id}`, t, t + 1) === 0);

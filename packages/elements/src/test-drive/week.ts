@@ -5,77 +5,15 @@
  * days and 10:00 stays in the 10:00 row. Pure functions over `Intl`; no DOM.
  */
 import type { Slot } from '@showroom/core';
+import { addDays, daysBetween, wallClock as wallTime, weekday } from '@showroom/core/time';
+import type { WallClock as WallTime } from '@showroom/core/time';
 
-const DAY_MS = 86_400_000;
-const partsFormats = new Map<string, Intl.DateTimeFormat>();
-
-function partsFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = partsFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    partsFormats.set(timeZone, format);
-  }
-  return format;
-}
-
-/** An instant as clocks in a zone show it. */
-export interface WallTime {
-  /** `YYYY-MM-DD`. */
-  date: string;
-  /** `HH:MM`, 24-hour. */
-  time: string;
-  /** Offset from UTC in minutes, east positive (Berlin in summer: 120). */
-  offset: number;
-}
-
-/** The wall-clock date, time and offset of `instant` in `timeZone`. */
-export function wallTime(instant: string | number | Date, timeZone: string): WallTime {
-  const ms = typeof instant === 'number' ? instant : new Date(instant).getTime();
-  const whole = Math.floor(ms / 1000) * 1000;
-  const p: Record<string, string> = {};
-  for (const part of partsFormat(timeZone).formatToParts(new Date(whole))) p[part.type] = part.value;
-  const [y, mo, d, h, mi, s] = [p.year, p.month, p.day, p.hour, p.minute, p.second].map(Number) as number[];
-  const asUtc = Date.UTC(y ?? 0, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, s ?? 0);
-  return {
-    date: `${p.year}-${p.month}-${p.day}`,
-    time: `${p.hour}:${p.minute}`,
-    offset: Math.round((asUtc - whole) / 60_000),
-  };
-}
-
-/** `date` plus `days` calendar days (negative goes back). */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Day of the week of a calendar date, 0 = Sunday … 6 = Saturday. */
-export function weekday(date: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-}
+export { addDays, daysBetween, wallTime, weekday };
+export type { WallTime };
 
 /** The Monday on or before `date` (weeks start on Monday, as in China and Europe). */
 export function weekStart(date: string): string {
   return addDays(date, -((weekday(date) + 6) % 7));
-}
-
-/** Whole days from `from` to `to` (positive when `to` is later). */
-export function daysBetween(from: string, to: string): number {
-  const ms = (date: string) => {
-    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-    return Date.UTC(y, m - 1, d);
-  };
-  return Math.round((ms(to) - ms(from)) / DAY_MS);
 }
 
 /** One row of a week grid: a local start time and, for each of the seven days, the slot there. */

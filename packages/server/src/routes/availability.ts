@@ -8,7 +8,7 @@ import type { ServerContext } from '../context.js';
 import { validate } from '../http.js';
 import { BOOKING_NOTICE, kindOf, speaks, toSlot } from '../slots.js';
 import type { SlotRow } from '../slots.js';
-import { addDays } from '../time.js';
+import { addDays } from '@showroom/core/time';
 import { catalogView } from '../catalog.js';
 
 /** Great-circle distance in kilometres (haversine, mean Earth radius). */

@@ -17,7 +17,7 @@ import { ApiError, bearer, canonicalJson, readJson, sha256, validate } from '../
 import { idempotent, readKey } from '../idempotency.js';
 import { BOOKING_NOTICE, parseSlotId, speaks } from '../slots.js';
 import type { SlotRow } from '../slots.js';
-import { toZonedIso } from '../time.js';
+import { toZonedIso } from '@showroom/core/time';
 import { toIcs } from '../ics.js';
 import { catalogView } from '../catalog.js';
 import { findSlots } from './availability.js';

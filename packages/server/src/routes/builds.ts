@@ -12,7 +12,7 @@ import type { BuildSaved, Catalog, SavedBuild, SaveBuildRequest } from '@showroo
 import type { ServerContext } from '../context.js';
 import { ApiError, canonicalJson, readJson, sha256, validate } from '../http.js';
 import { idempotent, readKey } from '../idempotency.js';
-import { toZonedIso } from '../time.js';
+import { toZonedIso } from '@showroom/core/time';
 import { baseUrl } from './bookings.js';
 
 const parsed = new WeakMap<object, Catalog | Error>();

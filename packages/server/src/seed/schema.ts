@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ServiceSchema } from '@showroom/core';
-import { isTimeZone } from '../time.js';
+import { isTimeZone } from '@showroom/core/time';
 
 /**
  * What a deployment seeds its database with: locations (with opening hours and the cars on

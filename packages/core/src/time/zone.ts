@@ -1,7 +1,11 @@
 /**
  * Wall-clock time in IANA time zones with nothing but `Intl`: local date and time to a UTC
- * instant (right across daylight-saving changes), and instants back to ISO 8601 with the
- * zone's offset. No time-zone library needed.
+ * instant (right across daylight-saving changes), instants back to ISO 8601 with the zone's
+ * offset, and calendar arithmetic on `YYYY-MM-DD` dates. No time-zone library needed.
+ *
+ * One module for every place that lays out times: the reference server and the in-memory
+ * source generating slots, the ICS writer, and the week grid of the test-drive element
+ * (imported there as `@showroom/core/time`, which pulls in nothing else).
  */
 
 const MINUTE = 60_000;
@@ -47,7 +51,7 @@ export function localParts(ms: number, timeZone: string): LocalParts {
     year: out.year ?? 0,
     month: out.month ?? 0,
     day: out.day ?? 0,
-    hour: out.hour ?? 0,
+    hour: (out.hour ?? 0) % 24, // some engines print midnight as 24 even with h23
     minute: out.minute ?? 0,
     second: out.second ?? 0,
   };
@@ -113,6 +117,29 @@ export function toZonedIso(ms: number, timeZone: string): string {
   return iso;
 }
 
+/** An instant as clocks in a zone show it. */
+export interface WallClock {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  /** `HH:MM`, 24-hour. */
+  time: string;
+  /** Offset from UTC in minutes, east positive (Berlin in summer: 120). */
+  offset: number;
+}
+
+/** The wall-clock date, time and offset of `instant` (ms, ISO string or Date) in `timeZone`. */
+export function wallClock(instant: string | number | Date, timeZone: string): WallClock {
+  const ms = typeof instant === 'number' ? instant : new Date(instant).getTime();
+  const whole = Math.floor(ms / 1000) * 1000;
+  const p = localParts(whole, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return {
+    date: `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`,
+    time: `${pad(p.hour)}:${pad(p.minute)}`,
+    offset: Math.round((asUtc - whole) / MINUTE),
+  };
+}
+
 /** The local calendar date (YYYY-MM-DD) of instant `ms` in `timeZone`. */
 export function localDate(ms: number, timeZone: string): string {
   const p = localParts(ms, timeZone);
@@ -121,14 +148,22 @@ export function localDate(ms: number, timeZone: string): string {
 
 /** `date` plus `days` calendar days (YYYY-MM-DD in, YYYY-MM-DD out). */
 export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, (d ?? 1) + days)).toISOString().slice(0, 10);
+  return new Date(utcDay(date) + days * DAY).toISOString().slice(0, 10);
 }
 
 /** Day of the week of a calendar date: 0 Sunday … 6 Saturday. */
 export function weekday(date: string): number {
+  return new Date(utcDay(date)).getUTCDay();
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utcDay(to) - utcDay(from)) / DAY);
+}
+
+function utcDay(date: string): number {
   const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1)).getUTCDay();
+  return Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1);
 }
 
 /** Minutes since midnight of an `HH:MM` string. */
