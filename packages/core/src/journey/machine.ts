@@ -311,6 +311,16 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
     return [{ ...derived, pendingProposal: null, refused: null, steps }, isTrim ? 'trim' : pending.action];
   }
 
+  /** A request that failed: its scope keeps the error and the page hears of it (`error`). */
+  const failure = (scope: JourneyScope) =>
+    [
+      { type: 'failed', params: scope },
+      { type: 'emitError', params: scope },
+    ] as const;
+
+  /** After a restore, a state that waits on a request sends it again (same input, same key). */
+  const again = <T extends string>(target: T) => ({ 'journey.resume': { target, reenter: true } }) as const;
+
   /** While a booking is made, held or cancelled, the appointment cannot be left or started over. */
   const holdAppointment = {
     'appointment.start': {},
@@ -981,13 +991,10 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                   ],
                   onError: {
                     target: 'failed',
-                    actions: [
-                      { type: 'failed', params: 'catalog' },
-                      { type: 'emitError', params: 'catalog' },
-                    ],
+                    actions: failure('catalog'),
                   },
                 },
-                on: { 'journey.resume': { target: 'loading', reenter: true } },
+                on: again('loading'),
               },
               failed: {
                 on: {
@@ -1010,7 +1017,7 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                   // Offline or refused: the catalog the journey has stays.
                   onError: { target: 'ready' },
                 },
-                on: { 'journey.resume': { target: 'refreshing', reenter: true } },
+                on: again('refreshing'),
               },
             },
           },
@@ -1064,13 +1071,10 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                       onDone: { target: 'deciding', actions: 'proposeRetrieved' },
                       onError: {
                         target: 'idle',
-                        actions: [
-                          { type: 'failed', params: 'build' },
-                          { type: 'emitError', params: 'build' },
-                        ],
+                        actions: failure('build'),
                       },
                     },
-                    on: { 'journey.resume': { target: 'loading', reenter: true } },
+                    on: again('loading'),
                   },
                 },
               },
@@ -1106,15 +1110,12 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                     { guard: 'retryableError', target: 'unsynced', actions: ['keepUnsynced', 'emitSaved'] },
                     {
                       target: 'failed',
-                      actions: [
-                        { type: 'failed', params: 'save' },
-                        { type: 'emitError', params: 'save' },
-                      ],
+                      actions: failure('save'),
                     },
                   ],
                 },
                 on: {
-                  'journey.resume': { target: 'saving', reenter: true },
+                  ...again('saving'),
                   // Saving again while a save is under way changes nothing.
                   'build.save': {},
                 },
@@ -1144,13 +1145,10 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                   ],
                   onError: {
                     target: 'failed',
-                    actions: [
-                      { type: 'failed', params: 'advisor' },
-                      { type: 'emitError', params: 'advisor' },
-                    ],
+                    actions: failure('advisor'),
                   },
                 },
-                on: { 'journey.resume': { target: 'checking', reenter: true } },
+                on: again('checking'),
               },
               available: {
                 on: {
@@ -1195,11 +1193,7 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                     },
                     {
                       target: 'failed',
-                      actions: [
-                        { type: 'failed', params: 'advisor' },
-                        'dropConsultKey',
-                        { type: 'emitError', params: 'advisor' },
-                      ],
+                      actions: [...failure('advisor'), 'dropConsultKey'],
                     },
                   ],
                 },
@@ -1248,13 +1242,10 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                   onDone: { target: 'choosingLocation', actions: 'setLocations' },
                   onError: {
                     target: 'locationsFailed',
-                    actions: [
-                      { type: 'failed', params: 'appointment' },
-                      { type: 'emitError', params: 'appointment' },
-                    ],
+                    actions: failure('appointment'),
                   },
                 },
-                on: { 'journey.resume': { target: 'locating', reenter: true }, ...searchOnMatch },
+                on: { ...again('locating'), ...searchOnMatch },
               },
               locationsFailed: { on: { 'appointment.retry': 'locating', ...searchOnMatch } },
               choosingLocation: { on: searchOnMatch },
@@ -1267,13 +1258,10 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                   onDone: { target: 'choosingSlot', actions: 'setSlots' },
                   onError: {
                     target: 'slotsFailed',
-                    actions: [
-                      { type: 'failed', params: 'appointment' },
-                      { type: 'emitError', params: 'appointment' },
-                    ],
+                    actions: failure('appointment'),
                   },
                 },
-                on: { 'journey.resume': { target: 'loadingSlots', reenter: true }, ...searchOnMatch },
+                on: { ...again('loadingSlots'), ...searchOnMatch },
               },
               slotsFailed: { on: { 'appointment.retry': 'loadingSlots', ...searchOnMatch } },
               choosingSlot: {
@@ -1292,15 +1280,12 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                   onDone: { target: 'choosingSlot', actions: 'appendSlots' },
                   onError: {
                     target: 'choosingSlot',
-                    actions: [
-                      { type: 'failed', params: 'appointment' },
-                      { type: 'emitError', params: 'appointment' },
-                    ],
+                    actions: failure('appointment'),
                   },
                 },
                 on: {
                   'slot.pick': { guard: 'knownSlot', target: 'details', actions: 'pickSlot' },
-                  'journey.resume': { target: 'loadingMoreSlots', reenter: true },
+                  ...again('loadingMoreSlots'),
                   ...searchOnMatch,
                 },
               },
@@ -1357,18 +1342,11 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                     {
                       guard: 'retryableError',
                       target: 'details',
-                      actions: [
-                        { type: 'failed', params: 'appointment' },
-                        { type: 'emitError', params: 'appointment' },
-                      ],
+                      actions: failure('appointment'),
                     },
                     {
                       target: 'details',
-                      actions: [
-                        { type: 'failed', params: 'appointment' },
-                        'dropBookingKey',
-                        { type: 'emitError', params: 'appointment' },
-                      ],
+                      actions: [...failure('appointment'), 'dropBookingKey'],
                     },
                   ],
                 },
@@ -1406,10 +1384,7 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                   onDone: { target: 'idle', actions: ['cancelled', 'closeAppointment'] },
                   onError: {
                     target: 'booked',
-                    actions: [
-                      { type: 'failed', params: 'appointment' },
-                      { type: 'emitError', params: 'appointment' },
-                    ],
+                    actions: failure('appointment'),
                   },
                 },
                 on: {

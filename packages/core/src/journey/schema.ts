@@ -21,6 +21,14 @@ import {
   ServiceSchema,
 } from '../lead/schema.js';
 
+/** A UUID, as the journey makes lead ids. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A date and time the platform reads (the journey writes ISO 8601). */
+const instant = z.string().check(
+  z.maxLength(64),
+  z.refine((value) => !Number.isNaN(Date.parse(value)), 'expected a date and time'),
+);
+
 /**
  * The journey's context as it may come back from storage: every field checked, so a restored
  * journey is one the machine could have made: the price and finance quote by the fields the
@@ -75,7 +83,7 @@ function contextSchema() {
     message: z.optional(z.string()),
   });
 
-  const PendingSchema = z.discriminatedUnion('kind', [
+  const PendingSchema = z.union([
     z.object({
       kind: z.literal('pick'),
       action: z.enum(['select', 'deselect']),
@@ -150,11 +158,11 @@ function contextSchema() {
       }),
     ),
     // Snapshots written before the shopper could choose read as the default.
-    testDriveMatch: z._default(z.enum(['model', 'trim', 'powertrain']), 'model'),
+    testDriveMatch: z.enum(['model', 'trim', 'powertrain']),
     locations: z.array(LocationSchema).check(z.maxLength(500)),
     location: z.nullable(LocationSchema),
     slots: z.array(SlotSchema).check(z.maxLength(2000)),
-    slotRange: z._default(z.nullable(z.object({ from: z.iso.datetime(), until: z.iso.datetime() })), null),
+    slotRange: z.nullable(z.object({ from: instant, until: instant })),
     slot: z.nullable(SlotSchema),
     slotTaken: z.boolean(),
     address: z.nullable(LeadAddressSchema),
@@ -179,7 +187,7 @@ function contextSchema() {
       at: z.nullable(z.string().check(z.maxLength(64))),
     }),
     comments: z.string().check(z.maxLength(2000)),
-    leadId: z.uuid(),
+    leadId: z.string().check(z.regex(UUID)),
     lead: z.nullable(LeadSchema),
     leadQueue: z.nullable(z.enum(['journey', 'connector'])),
     issues: z
@@ -202,13 +210,15 @@ export const JourneyContextSchema = z.lazy(contextSchema);
 
 /** A state value: a state name, or an object of region → state value. */
 type StateValue = string | { [key: string]: StateValue };
-const StateValueSchema: z.ZodMiniType<StateValue> = z.union([
-  z.string().check(z.maxLength(64)),
-  z.record(
-    z.string().check(z.maxLength(64)),
-    z.lazy(() => StateValueSchema),
-  ),
-]);
+const isStateValue = (value: unknown, depth = 0): value is StateValue =>
+  typeof value === 'string'
+    ? value.length <= 64
+    : depth < 8 &&
+      value !== null &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      Object.entries(value).every(([key, sub]) => key.length <= 64 && isStateValue(sub, depth + 1));
+const StateValueSchema = z.custom<StateValue>(isStateValue, 'expected a state of the journey');
 
 /** The persisted snapshot the journey writes (`children` are never kept: `journey.resume` restarts them). */
 export const PersistedJourneySnapshotSchema = z.object({
@@ -223,7 +233,7 @@ export const PersistedJourneySnapshotSchema = z.object({
  */
 export const JourneyEnvelopeSchema = z.object({
   v: z.literal(2),
-  savedAt: z.iso.datetime(),
+  savedAt: instant,
   machineVersion: z.string().check(z.maxLength(64)),
   catalog: z.nullable(z.object({ id: z.string().check(z.minLength(1), z.maxLength(256)) })),
   snapshot: z.unknown(),
