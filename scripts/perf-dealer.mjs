@@ -29,7 +29,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const root = new URL('..', import.meta.url).pathname;
-const embedDir = join(root, 'packages/embed/dist');
+// SHOWROOM_EMBED_DIR (which the server also reads) measures another build of the bundle.
+const embedDir = process.env.SHOWROOM_EMBED_DIR ?? join(root, 'packages/embed/dist');
 const args = Object.fromEntries(
   process.argv.slice(2).map((a) => {
     const [k, v] = a.replace(/^--/, '').split('=');
