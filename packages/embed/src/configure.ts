@@ -1,4 +1,6 @@
+import type * as ConnectorModule from '@showroom/connector';
 import type { Connector } from '@showroom/connector';
+import type * as Core from '@showroom/core';
 import type { LeadChannel, ShowroomSource } from '@showroom/core';
 import {
   setDefaultJourney,
@@ -26,10 +28,12 @@ export interface ShowroomBackend {
  * configureShowroom({ api: '/api/v1', locale: 'zh-CN' });
  * ```
  *
- * The journey runtime (XState, zod, the rules engine, the connector) is imported here without
- * waiting: elements paint at once and come alive when it arrives. The connector is made right
- * away all the same, so leads left in the outbox by an earlier visit go out on load.
- * Resolves to the backend, or `null` without `api`.
+ * The journey runtime (XState, zod, the rules engine, the REST client) is imported here without
+ * waiting: elements paint their loading state at once and come alive when it arrives. The lead connector and its outbox
+ * (IndexedDB) wait until the page has loaded and the browser is idle, so they do not compete
+ * with the page's first paint; they are made at once when a lead is sent before that, and
+ * leads left in the outbox by an earlier visit go out as soon as they are made.
+ * Resolves to the backend once the connector is made, or `null` without `api`.
  */
 export function configureShowroom(config: Readonly<EmbedConfig>): Promise<ShowroomBackend | null> {
   if (config.locale) setDefaultLocale(config.locale);
@@ -39,16 +43,20 @@ export function configureShowroom(config: Readonly<EmbedConfig>): Promise<Showro
   const page = `${location.origin}${location.pathname}`;
   const referral = config.referral ?? new URLSearchParams(location.search).get('ref') ?? undefined;
   const channel: LeadChannel = config.dealer ? 'dealer-site' : 'brand-site';
-  const backend = loadBackend(config);
+  const api = new URL(config.api, location.href).href.replace(/\/+$/, '');
+  const runtime = import('@showroom/core');
+  const source = runtime.then(({ createApiClient }) => createApiClient({ baseUrl: api }));
+  const connector = lazyConnector(config, api, source);
+  whenIdleAfterLoad(() => void connector.make());
 
   type JourneyOptions = Omit<ShellJourneyOptions, 'leadSource'> & {
     leadSource?: ShellJourneyOptions['leadSource'];
   };
   const makeJourney = async (options: JourneyOptions) => {
-    const [{ createJourney }, { source, connector }] = await Promise.all([import('@showroom/core'), backend]);
+    const { createJourney } = await runtime;
     const { actor } = await createJourney({
-      source,
-      ...(connector ? { connector } : {}),
+      source: await source,
+      connector,
       channel: options.channel,
       privacy: options.privacy,
       leadSource: {
@@ -71,16 +79,75 @@ export function configureShowroom(config: Readonly<EmbedConfig>): Promise<Showro
     makeJourney({ ...options, channel: options.channel === 'kiosk' ? 'kiosk' : channel }),
   );
   setDefaultJourney(() => makeJourney({ channel, privacy: 'standard', storageKey: 'page' }));
-  return backend;
+  return Promise.all([source, connector.make()]).then(([s, c]) => ({ source: s, connector: c }));
 }
 
-async function loadBackend(config: Readonly<EmbedConfig>): Promise<ShowroomBackend> {
-  const [{ createApiClient }, { createConnector }] = await Promise.all([
-    import('@showroom/core'),
-    import('@showroom/connector'),
-  ]);
-  const api = new URL(config.api ?? '', location.href).href.replace(/\/+$/, '');
-  const source = createApiClient({ baseUrl: api });
+/** Runs `task` once the page has loaded and the browser has a quiet moment (at most 3 s later). */
+function whenIdleAfterLoad(task: () => void): void {
+  const idle = () => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 3000 });
+    else setTimeout(task, 500);
+  };
+  if (document.readyState === 'complete') idle();
+  else addEventListener('load', idle, { once: true });
+}
+
+type LeadConnector = NonNullable<Parameters<typeof Core.createJourney>[0]['connector']>;
+
+/**
+ * The journey's lead connector, made on first use or by `make()`: `@showroom/connector` over
+ * `<api>/leads` (or `leadEndpoint`) in the configured format. If it cannot be made (a
+ * misconfiguration, reported on the console), leads go to the API directly.
+ */
+function lazyConnector(
+  config: Readonly<EmbedConfig>,
+  api: string,
+  source: Promise<ShowroomSource>,
+): LeadConnector & { make(): Promise<Connector | undefined> } {
+  let made: Promise<Connector | undefined> | undefined;
+  let announce!: (connector: Connector | undefined) => void;
+  const ready = new Promise<Connector | undefined>((resolve) => (announce = resolve));
+  const make = () => {
+    if (!made) {
+      // A chunk that failed to load (offline) is tried again on the next lead.
+      made = import('@showroom/connector').then(
+        ({ createConnector }) => createLeadConnector(createConnector, config, api),
+        (err: unknown) => {
+          made = undefined;
+          throw err;
+        },
+      );
+      made.then(announce, () => {});
+    }
+    return made;
+  };
+  return {
+    make,
+    async send(lead) {
+      const connector = await make();
+      if (connector) return connector.send(lead);
+      await (await source).sendLead(lead, { idempotencyKey: lead.id });
+      return { id: lead.id, status: 'delivered' };
+    },
+    subscribe(listener) {
+      let stop: (() => void) | undefined;
+      let stopped = false;
+      void ready.then((connector) => {
+        if (connector && !stopped) stop = connector.subscribe(listener);
+      });
+      return () => {
+        stopped = true;
+        stop?.();
+      };
+    },
+  };
+}
+
+function createLeadConnector(
+  createConnector: typeof ConnectorModule.createConnector,
+  config: Readonly<EmbedConfig>,
+  api: string,
+): Connector | undefined {
   let format: 'json' | 'form' | 'adf' =
     config.leadFormat === 'form' || config.leadFormat === 'adf' ? config.leadFormat : 'json';
   const name = config.dealerName;
@@ -93,9 +160,8 @@ async function loadBackend(config: Readonly<EmbedConfig>): Promise<ShowroomBacke
     console.error('Showroom: ADF leads need data-dealer-name and data-dealer-email or -phone; sending JSON');
     format = 'json';
   }
-  let connector: Connector | undefined;
   try {
-    connector = createConnector({
+    return createConnector({
       endpoint: config.leadEndpoint ? new URL(config.leadEndpoint, location.href).href : `${api}/leads`,
       format,
       ...(format === 'adf' && contact && name
@@ -104,6 +170,6 @@ async function loadBackend(config: Readonly<EmbedConfig>): Promise<ShowroomBacke
     });
   } catch (err) {
     console.error('Showroom: the lead connector is misconfigured; leads go to the API directly', err);
+    return undefined;
   }
-  return { source, connector };
 }
