@@ -1,5 +1,5 @@
-// Builds the script-tag bundle: dist/showroom.js (the loader) and dist/elements/<name>.js,
-// one chunk per element, sharing code through esbuild's code splitting.
+// Builds the script-tag bundle: dist/showroom.js (the loader, self-contained) and
+// dist/elements/<name>.js, one chunk per element, sharing code through esbuild's code splitting.
 import { build } from 'esbuild';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -18,13 +18,11 @@ for (const name of elements) {
   if (existsSync(entry)) entryPoints.push({ in: entry, out: `elements/${name}` });
 }
 
-const result = await build({
-  entryPoints,
+const common = {
   outdir,
   // Paths in the metafile are relative to this package, wherever the build is started from.
   absWorkingDir: here('.'),
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'browser',
   target: 'es2022',
@@ -33,10 +31,25 @@ const result = await build({
   metafile: true,
   // 'module' picks the ESM build of packages that also ship CommonJS (xstate), which tree-shakes.
   conditions: ['source', 'module'],
-  chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
   logLevel: 'warning',
+};
+// The loader on its own: it shares no module with the element chunks (the configuration reaches
+// them through the page, see src/runtime.ts), so it imports nothing and runs as soon as it arrives.
+const loader = await build({ ...common, entryPoints: [entryPoints[0]], splitting: false });
+// The elements, sharing code through chunks.
+const chunks = await build({
+  ...common,
+  entryPoints: entryPoints.slice(1),
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
 });
+const result = {
+  metafile: {
+    inputs: { ...loader.metafile.inputs, ...chunks.metafile.inputs },
+    outputs: { ...loader.metafile.outputs, ...chunks.metafile.outputs },
+  },
+};
 writeFileSync(`${outdir}/meta.json`, JSON.stringify(result.metafile));
 const outputs = Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js'));
 console.info(`embed: ${outputs.length} files in ${outdir}`);
