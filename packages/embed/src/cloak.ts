@@ -7,7 +7,7 @@
 export const loadingHeights: Readonly<Record<string, string>> = {
   'showroom-configurator': '20.25rem',
   'showroom-build-saver': '17.25rem',
-  'showroom-video-consult': '18.25rem',
+  'showroom-video-consult': '25.875rem',
   'showroom-test-drive': '4.25rem',
   'showroom-lead-form': '41.5rem',
   'showroom-journey': '28rem',
