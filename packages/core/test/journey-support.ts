@@ -1,14 +1,8 @@
-// Shared by the journey tests: a small catalog, a manual clock, deterministic ids, and a journey
-// over the in-memory source with everything injectable.
+// Shared by the journey tests: the small test catalog, a manual clock, deterministic ids, and a
+// journey over the in-memory source with everything injectable.
 import { createActor, fromPromise } from 'xstate';
 import type { Actor, AnyActorLogic } from 'xstate';
-import {
-  ApiError,
-  createJourneyMachine,
-  createMemorySource,
-  journeyActors,
-  parseCatalog,
-} from '@showroom/core';
+import { ApiError, createJourneyMachine, createMemorySource, journeyActors } from '@showroom/core';
 import type {
   Catalog,
   JourneyActorLogic,
@@ -18,93 +12,12 @@ import type {
   MemorySource,
 } from '@showroom/core';
 
+import { catalogJson, testCatalog } from './fixtures/catalog.js';
+
+export { catalogJson, testCatalog };
+
 /** Test doubles for some of the journey's actors (typed loosely: each test checks what it needs). */
 export type TestActors = Partial<Record<keyof JourneyActorLogic, AnyActorLogic>>;
-
-/** One model, two trims; the sport package needs 21-inch wheels; Performance excludes white paint. */
-export function catalogJson() {
-  return {
-    schema: 'showroom.catalog/1',
-    id: 'aurora-cn-2027',
-    market: 'CN',
-    currency: 'CNY',
-    locales: ['en', 'zh-CN'],
-    brand: { id: 'aurora', name: { 'zh-CN': '极光汽车', en: 'Aurora Motors' } },
-    fees: [{ id: 'delivery', name: { en: 'Delivery' }, price: 2000 }],
-    models: [
-      {
-        id: 'a6',
-        modelYear: 2027,
-        name: { en: 'Aurora A6' },
-        body: 'suv',
-        trims: [
-          {
-            id: 'a6-lr',
-            name: { en: 'Long Range' },
-            price: 279900,
-            powertrain: { type: 'bev', drive: 'awd' },
-            standard: ['paint-white', 'wheel-19'],
-          },
-          {
-            id: 'a6-perf',
-            name: { en: 'Performance' },
-            price: 329900,
-            powertrain: { type: 'bev', drive: 'awd' },
-            standard: ['paint-red', 'wheel-21'],
-          },
-        ],
-        groups: [
-          {
-            id: 'paint',
-            name: { en: 'Paint' },
-            cardinality: 'one',
-            options: [
-              { id: 'paint-white', name: { en: 'White' }, price: 0 },
-              { id: 'paint-red', code: 'P31', name: { en: 'Crimson' }, price: 12000 },
-            ],
-          },
-          {
-            id: 'wheels',
-            name: { en: 'Wheels' },
-            cardinality: 'one',
-            options: [
-              { id: 'wheel-19', name: { en: '19-inch' }, price: 0 },
-              { id: 'wheel-21', code: 'W21', name: { en: '21-inch' }, price: 8000 },
-            ],
-          },
-          {
-            id: 'packages',
-            name: { en: 'Packages' },
-            cardinality: 'any',
-            options: [{ id: 'pkg-sport', name: { en: 'Sport' }, price: 12000 }],
-          },
-        ],
-        rules: [
-          {
-            id: 'sport-wheels',
-            when: 'pkg-sport',
-            requires: 'wheel-21',
-            message: { en: 'The Sport package needs 21-inch wheels' },
-          },
-          { id: 'perf-paint', when: 'trim:a6-perf', excludes: 'paint-white' },
-        ],
-        finance: {
-          aprPercent: 3.99,
-          termsMonths: [24, 36, 48, 60],
-          defaultTermMonths: 36,
-          minDownPaymentPercent: 15,
-          defaultDownPaymentPercent: 30,
-        },
-      },
-    ],
-  };
-}
-
-export function testCatalog(change?: (json: ReturnType<typeof catalogJson>) => void): Catalog {
-  const json = catalogJson();
-  change?.(json);
-  return parseCatalog(json).catalog;
-}
 
 /** 2026-11-23 (a Monday) 02:00 UTC = 10:00 in Shanghai. */
 export const START = Date.parse('2026-11-23T02:00:00Z');
