@@ -70,6 +70,17 @@ function watchLang(): void {
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
 }
 
+/** One `Intl.PluralRules` per locale: making one loads locale data, too slow for every message. */
+const plurals = new Map<string, Intl.PluralRules>();
+function pluralRules(locale: string): Intl.PluralRules {
+  let rules = plurals.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    plurals.set(locale, rules);
+  }
+  return rules;
+}
+
 const formats = new Map<string, Intl.NumberFormat>();
 function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${locale}|${options.style}|${options.currency}|${options.unit}|${options.signDisplay}|${options.maximumFractionDigits}`;
@@ -143,7 +154,7 @@ export class I18nController<K extends string> implements ReactiveController {
     if (typeof message === 'string') text = message;
     else {
       const count = Number(params.count ?? 0);
-      const form = new Intl.PluralRules(this.locale).select(count);
+      const form = pluralRules(this.locale).select(count);
       text = (form === 'one' ? message.one : undefined) ?? message.other;
     }
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
