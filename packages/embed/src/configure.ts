@@ -79,7 +79,7 @@ export function configureShowroom(config: Readonly<EmbedConfig>): Promise<Showro
     makeJourney({ ...options, channel: options.channel === 'kiosk' ? 'kiosk' : channel }),
   );
   setDefaultJourney(() => makeJourney({ channel, privacy: 'standard', storageKey: 'page' }));
-  return Promise.all([source, connector.make()]).then(([s, c]) => ({ source: s, connector: c }));
+  return Promise.all([source, connector.made]).then(([s, c]) => ({ source: s, connector: c }));
 }
 
 /** Runs `task` once the page has loaded and the browser has a quiet moment (at most 3 s later). */
@@ -95,15 +95,15 @@ function whenIdleAfterLoad(task: () => void): void {
 type LeadConnector = NonNullable<Parameters<typeof Core.createJourney>[0]['connector']>;
 
 /**
- * The journey's lead connector, made on first use or by `make()`: `@showroom/connector` over
- * `<api>/leads` (or `leadEndpoint`) in the configured format. If it cannot be made (a
- * misconfiguration, reported on the console), leads go to the API directly.
+ * The journeys' lead connector, made on first use or by `make()` (`made` resolves then):
+ * `@showroom/connector` over `<api>/leads` (or `leadEndpoint`) in the configured format. If it
+ * cannot be made (a misconfiguration, reported on the console), leads go to the API directly.
  */
 function lazyConnector(
   config: Readonly<EmbedConfig>,
   api: string,
   source: Promise<ShowroomSource>,
-): LeadConnector & { make(): Promise<Connector | undefined> } {
+): LeadConnector & { make(): Promise<Connector | undefined>; made: Promise<Connector | undefined> } {
   let made: Promise<Connector | undefined> | undefined;
   let announce!: (connector: Connector | undefined) => void;
   const ready = new Promise<Connector | undefined>((resolve) => (announce = resolve));
@@ -123,6 +123,7 @@ function lazyConnector(
   };
   return {
     make,
+    made: ready,
     async send(lead) {
       const connector = await make();
       if (connector) return connector.send(lead);

@@ -18,6 +18,7 @@ describe('configureShowroom', () => {
 
     const posted: string[] = [];
     const realFetch = window.fetch;
+    const realIdle = window.requestIdleCallback;
     window.fetch = async (input, init) => {
       const url = input instanceof Request ? input.url : String(input);
       if (url !== endpoint) return realFetch(input, init);
@@ -28,8 +29,16 @@ describe('configureShowroom', () => {
       });
     };
     try {
-      // No element, no journey on the page: nothing but the connector sends it.
-      const backend = await configureShowroom({ api });
+      // No element, no journey on the page: nothing but the connector sends it, and only once
+      // the browser says it is idle.
+      const idle: (() => void)[] = [];
+      window.requestIdleCallback = (callback) => idle.push(() => callback({} as IdleDeadline)) && 0;
+      const configured = configureShowroom({ api });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(posted).to.deep.equal([]);
+      expect(idle.length).to.equal(1);
+      idle.shift()!();
+      const backend = await configured;
       expect(backend?.connector).to.exist;
       await waitUntil(() => posted.length > 0, 'the queued lead is posted', { timeout: 10_000 });
       expect(posted).to.deep.equal([lead.id]);
@@ -37,6 +46,7 @@ describe('configureShowroom', () => {
       backend!.connector!.close();
     } finally {
       window.fetch = realFetch;
+      window.requestIdleCallback = realIdle;
     }
   });
 });
