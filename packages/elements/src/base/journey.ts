@@ -253,6 +253,20 @@ export class JourneyController<T> implements ReactiveController {
   }
 
   /**
+   * Sends an event after the next paint: for what nothing on screen waits for (a record for the
+   * lead, say), so the interaction that causes it paints without it. Dropped if the element has
+   * left its journey meanwhile.
+   */
+  sendAfterPaint(event: JourneyEvent): void {
+    const journey = this.journey;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (journey && journey === this.journey) this.send(event);
+      }),
+    );
+  }
+
+  /**
    * True when, of the event types given, the one sent last to this journey came from this
    * element. Elements use it to re-dispatch a journey notification as a DOM event only where
    * the shopper acted.

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 // From the text entry, not the package root: a barrel import would pull the journey runtime
 // into this element's chunk (esbuild splits by module reachability, not by use).
 import { resolveText } from '@showroom/core/text';
@@ -105,6 +106,8 @@ export class ShowroomConfigurator extends ShowroomElement {
   #pendingStates: Build | undefined;
   #errorKey = '';
   #viewedTrim: string | undefined;
+  /** The proposal the dialog shows: the pending one, else the last one (kept while the dialog is closed). */
+  #shownProposal: PickProposal | null = null;
 
   constructor() {
     super();
@@ -430,7 +433,8 @@ export class ShowroomConfigurator extends ShowroomElement {
   #viewTrim(trimId: string): void {
     if (this.#viewedTrim === trimId) return;
     this.#viewedTrim = trimId;
-    this.#journey.send({ type: 'build.view', trimId });
+    // A record for the lead, nothing on screen waits for it: after the paint the focus causes.
+    this.#journey.sendAfterPaint({ type: 'build.view', trimId });
   }
 
   // ── option groups ──
@@ -820,6 +824,11 @@ export class ShowroomConfigurator extends ShowroomElement {
 
   // ── conflict dialog ──
 
+  /**
+   * The dialog, with the content of the proposal it shows. The content is rendered only when the
+   * proposal (or the language) changes, and stays while the dialog is closed: closing it after
+   * "Apply" or "Keep" costs no teardown, and re-renders for other reasons do not touch it.
+   */
   #renderDialog(
     view: ModelView,
     s: Slice,
@@ -827,43 +836,8 @@ export class ShowroomConfigurator extends ShowroomElement {
     total: number,
     currency: string,
   ): TemplateResult {
-    const i18n = this.#i18n;
-    const p = s.pending;
-    let title = '';
-    let pickLine: TemplateResult | typeof nothing = nothing;
-    if (p) {
-      const name = this.#optionName(view, p.optionId);
-      if (p.optionId.startsWith('trim:')) {
-        title = i18n.t('conflictTrimTitle', { name });
-        const next = view.trims.get(p.optionId.slice(5))?.price ?? 0;
-        const current = view.trims.get(s.build?.trimId ?? '')?.price ?? 0;
-        pickLine = this.#changeLine(
-          i18n.t('adds', { name }),
-          next - current,
-          i18n.t('noPriceChange'),
-          '',
-          currency,
-        );
-      } else if (p.action === 'deselect') {
-        title = i18n.t('conflictRemoveTitle', { name });
-        pickLine = this.#changeLine(
-          i18n.t('removes', { name }),
-          -(states.get(p.optionId)?.price ?? 0),
-          i18n.t('noPriceChange'),
-          '',
-          currency,
-        );
-      } else {
-        title = i18n.t('conflictTitle', { name });
-        pickLine = this.#changeLine(
-          i18n.t('adds', { name }),
-          states.get(p.optionId)?.price ?? 0,
-          i18n.t('free'),
-          '',
-          currency,
-        );
-      }
-    }
+    if (s.pending) this.#shownProposal = s.pending;
+    const p = this.#shownProposal;
     return html`<dialog
       part="dialog"
       class="dialog"
@@ -874,64 +848,104 @@ export class ShowroomConfigurator extends ShowroomElement {
         this.#journey.send({ type: 'build.cancel' });
       }}
     >
-      ${
-        p
-          ? html`<h2 id="conflict-title" class="dialog-title">${title}</h2>
-              <p id="conflict-intro">${i18n.t('conflictIntro')}</p>
-              <ul class="changes">
-                ${pickLine}
-                ${p.changes.map((change) =>
-                  this.#changeLine(
-                    i18n.t(change.action === 'added' ? 'adds' : 'removes', {
-                      name: this.#optionName(view, change.optionId),
-                    }),
-                    change.priceDelta ?? 0,
-                    change.action === 'removed'
-                      ? i18n.t('noPriceChange')
-                      : view.trims.get(p.build.trimId)?.standard.includes(change.optionId)
-                        ? i18n.t('standard')
-                        : i18n.t('included'),
-                    this.#because(
-                      view,
-                      change,
-                      p.optionId.startsWith('trim:') ? p.optionId.slice(5) : undefined,
-                    ),
-                    currency,
-                  ),
-                )}
-              </ul>
-              <dl class="breakdown dialog-total">
-                <div class="row">
-                  <dt>${i18n.t('priceDeltaTotal')}</dt>
-                  <dd>${i18n.price(p.priceDelta, currency, true)}</dd>
-                </div>
-                <div class="row row-total">
-                  <dt>${i18n.t('total')}</dt>
-                  <dd>${i18n.price(total + p.priceDelta, currency)}</dd>
-                </div>
-              </dl>
-              <div class="dialog-actions">
-                <button
-                  type="button"
-                  part="button"
-                  class="button secondary"
-                  data-autofocus
-                  @click=${() => this.#journey.send({ type: 'build.cancel' })}
-                >
-                  ${i18n.t('keep')}
-                </button>
-                <button
-                  type="button"
-                  part="button"
-                  class="button"
-                  @click=${() => this.#journey.send({ type: 'build.confirm' })}
-                >
-                  ${i18n.t('apply')}
-                </button>
-              </div>`
-          : nothing
-      }
+      ${guard([p, this.#i18n.locale], () =>
+        p ? this.#renderProposal(view, p, s.build?.trimId, states, total, currency) : nothing,
+      )}
     </dialog>`;
+  }
+
+  /** The dialog's content for `p`: the pick, every change it brings with its price and why, the new total. */
+  #renderProposal(
+    view: ModelView,
+    p: PickProposal,
+    trimId: string | undefined,
+    states: ReadonlyMap<string, OptionState>,
+    total: number,
+    currency: string,
+  ): TemplateResult {
+    const i18n = this.#i18n;
+    let title: string;
+    let pickLine: TemplateResult;
+    const name = this.#optionName(view, p.optionId);
+    if (p.optionId.startsWith('trim:')) {
+      title = i18n.t('conflictTrimTitle', { name });
+      const next = view.trims.get(p.optionId.slice(5))?.price ?? 0;
+      const current = view.trims.get(trimId ?? '')?.price ?? 0;
+      pickLine = this.#changeLine(
+        i18n.t('adds', { name }),
+        next - current,
+        i18n.t('noPriceChange'),
+        '',
+        currency,
+      );
+    } else if (p.action === 'deselect') {
+      title = i18n.t('conflictRemoveTitle', { name });
+      pickLine = this.#changeLine(
+        i18n.t('removes', { name }),
+        -(states.get(p.optionId)?.price ?? 0),
+        i18n.t('noPriceChange'),
+        '',
+        currency,
+      );
+    } else {
+      title = i18n.t('conflictTitle', { name });
+      pickLine = this.#changeLine(
+        i18n.t('adds', { name }),
+        states.get(p.optionId)?.price ?? 0,
+        i18n.t('free'),
+        '',
+        currency,
+      );
+    }
+    return html`<h2 id="conflict-title" class="dialog-title">${title}</h2>
+      <p id="conflict-intro">${i18n.t('conflictIntro')}</p>
+      <ul class="changes">
+        ${pickLine}
+        ${p.changes.map((change) =>
+          this.#changeLine(
+            i18n.t(change.action === 'added' ? 'adds' : 'removes', {
+              name: this.#optionName(view, change.optionId),
+            }),
+            change.priceDelta ?? 0,
+            change.action === 'removed'
+              ? i18n.t('noPriceChange')
+              : view.trims.get(p.build.trimId)?.standard.includes(change.optionId)
+                ? i18n.t('standard')
+                : i18n.t('included'),
+            this.#because(view, change, p.optionId.startsWith('trim:') ? p.optionId.slice(5) : undefined),
+            currency,
+          ),
+        )}
+      </ul>
+      <dl class="breakdown dialog-total">
+        <div class="row">
+          <dt>${i18n.t('priceDeltaTotal')}</dt>
+          <dd>${i18n.price(p.priceDelta, currency, true)}</dd>
+        </div>
+        <div class="row row-total">
+          <dt>${i18n.t('total')}</dt>
+          <dd>${i18n.price(total + p.priceDelta, currency)}</dd>
+        </div>
+      </dl>
+      <div class="dialog-actions">
+        <button
+          type="button"
+          part="button"
+          class="button secondary"
+          data-autofocus
+          @click=${() => this.#journey.send({ type: 'build.cancel' })}
+        >
+          ${i18n.t('keep')}
+        </button>
+        <button
+          type="button"
+          part="button"
+          class="button"
+          @click=${() => this.#journey.send({ type: 'build.confirm' })}
+        >
+          ${i18n.t('apply')}
+        </button>
+      </div>`;
   }
 
   /** One line of the conflict dialog: what changes, its price effect (`zero` when none), and why. */
