@@ -33,9 +33,14 @@ export interface Configurator {
    * @throws ConfiguratorError for an unknown trim or a trim without any valid build.
    */
   start(trimId?: string): Build;
-  /** Proposes the build with `optionId` picked; `trim:<id>` switches trim. */
+  /**
+   * Proposes the build with `optionId` picked; `trim:<id>` switches trim. Proposals are
+   * remembered for the last few builds (per catalog and model, across configurators), so asking
+   * again, e.g. when the shopper makes a pick that was computed ahead, costs nothing; the same
+   * proposal object may be returned more than once: treat it as immutable.
+   */
   select(build: Build, optionId: string): Proposal;
-  /** Proposes the build without `optionId`. */
+  /** Proposes the build without `optionId` (remembered like {@link Configurator.select}). */
   deselect(build: Build, optionId: string): Proposal;
   /** Proposes the valid build nearest to `build` on its trim, e.g. for a build saved under an older catalog. */
   repair(build: Build): Proposal;
@@ -55,6 +60,11 @@ export interface Configurator {
 }
 
 const TRIM_PREFIX = 'trim:';
+
+/** How many builds' proposals an engine keeps (least recently asked about go first). */
+const REMEMBERED_BUILDS = 16;
+/** Per engine: build content → pick (`+id` / `-id`) → proposal. */
+const rememberedProposals = new WeakMap<ModelEngine, Map<string, Map<string, Proposal>>>();
 
 /**
  * The configurator engine of `modelId` in `catalog` (a catalog from {@link parseCatalog};
@@ -121,17 +131,21 @@ class EngineConfigurator implements Configurator {
   }
 
   select(build: Build, optionId: string): Proposal {
-    if (typeof optionId === 'string' && optionId.startsWith(TRIM_PREFIX)) {
-      return this.switchTrim(build, optionId.slice(TRIM_PREFIX.length));
-    }
-    return this.pick(build, optionId, 1);
+    return this.remembered(build, '+', optionId, () => {
+      if (typeof optionId === 'string' && optionId.startsWith(TRIM_PREFIX)) {
+        return this.switchTrim(build, optionId.slice(TRIM_PREFIX.length));
+      }
+      return this.pick(build, optionId, 1);
+    });
   }
 
   deselect(build: Build, optionId: string): Proposal {
-    if (typeof optionId === 'string' && optionId.startsWith(TRIM_PREFIX)) {
-      return refuse({ code: 'not-applicable', trimId: optionId.slice(TRIM_PREFIX.length) });
-    }
-    return this.pick(build, optionId, 0);
+    return this.remembered(build, '-', optionId, () => {
+      if (typeof optionId === 'string' && optionId.startsWith(TRIM_PREFIX)) {
+        return refuse({ code: 'not-applicable', trimId: optionId.slice(TRIM_PREFIX.length) });
+      }
+      return this.pick(build, optionId, 0);
+    });
   }
 
   repair(build: Build): Proposal {
@@ -337,6 +351,38 @@ class EngineConfigurator implements Configurator {
   }
 
   // ── internals ──────────────────────────────────────────────────────────────────────────
+
+  /**
+   * The proposal of a pick on `build`, computed once: proposals depend only on the engine (one
+   * per catalog object and model), the build's content and the pick, so they are kept per engine
+   * for the {@link REMEMBERED_BUILDS} builds asked about last.
+   */
+  private remembered(build: Build, sign: '+' | '-', optionId: string, compute: () => Proposal): Proposal {
+    if (
+      build === null ||
+      typeof build !== 'object' ||
+      !Array.isArray(build.options) ||
+      typeof optionId !== 'string'
+    )
+      return compute();
+    let builds = rememberedProposals.get(this.engine);
+    if (!builds) rememberedProposals.set(this.engine, (builds = new Map()));
+    const key = `${String(build.modelId)}\u0000${String(build.trimId)}\u0000${build.options.join('\u0000')}`;
+    let picks = builds.get(key);
+    if (picks) {
+      builds.delete(key);
+      builds.set(key, picks);
+    } else {
+      builds.set(key, (picks = new Map()));
+      for (const old of builds.keys()) {
+        if (builds.size <= REMEMBERED_BUILDS) break;
+        builds.delete(old);
+      }
+    }
+    let proposal = picks.get(sign + optionId);
+    if (!proposal) picks.set(sign + optionId, (proposal = compute()));
+    return proposal;
+  }
 
   private resolve(build: Build): Resolved | { reason: Reason } {
     const { engine } = this;

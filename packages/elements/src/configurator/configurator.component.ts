@@ -23,7 +23,14 @@ import { JourneyController, type JourneySnapshot } from '../base/journey.js';
 import { ShowroomBuildChangedEvent, ShowroomErrorEvent, type ShowroomIssue } from '../base/events.js';
 import { configuratorMessages } from './configurator.messages.js';
 import { configuratorStyles } from './configurator.styles.js';
-import { groupKind, modelView, provisionalStates, ruleSubject, type ModelView } from './model-view.js';
+import {
+  groupKind,
+  modelView,
+  proposeAhead,
+  provisionalStates,
+  ruleSubject,
+  type ModelView,
+} from './model-view.js';
 
 type PickProposal = Extract<PendingProposal, { kind: 'pick' }>;
 
@@ -104,6 +111,8 @@ export class ShowroomConfigurator extends ShowroomElement {
   #requestedModel: string | undefined;
   #lastStates: { view: ModelView; states: ReadonlyMap<string, OptionState> } | undefined;
   #pendingStates: Build | undefined;
+  /** The build whose conflicting picks are being proposed ahead. */
+  #aheadOf: Build | undefined;
   #errorKey = '';
   #viewedTrim: string | undefined;
   /** The proposal the dialog shows: the pending one, else the last one (kept while the dialog is closed). */
@@ -233,6 +242,10 @@ export class ShowroomConfigurator extends ShowroomElement {
     if (exact || !previous || previous.view !== view) {
       const states = exact ?? view.states(build);
       this.#lastStates = { view, states };
+      if (this.#aheadOf !== build) {
+        this.#aheadOf = build;
+        proposeAhead(view, build, states, () => this.#journey.value.build === build && this.isConnected);
+      }
       return states;
     }
     if (this.#pendingStates !== build) {

@@ -114,3 +114,43 @@ export function provisionalStates(
   }
   return next;
 }
+
+/**
+ * Works out ahead, in idle time, what the picks that change more than themselves would propose
+ * on `build` (the other trims, options available with changes, chosen toggles whose removal
+ * changes more): the engine remembers proposals, so when the shopper makes one of those picks
+ * the conflict dialog opens without the search. One proposal per idle period; stops as soon as
+ * `current()` says the build is no longer shown.
+ */
+export function proposeAhead(
+  view: ModelView,
+  build: Build,
+  states: ReadonlyMap<string, OptionState>,
+  current: () => boolean,
+): void {
+  const picks: Array<() => unknown> = [];
+  for (const [id, state] of states) {
+    if (state.state === 'available-with-changes') picks.push(() => view.cfg.select(build, id));
+    else if (state.state === 'selected' && view.options.get(id)?.group.cardinality === 'any')
+      picks.push(() => view.cfg.deselect(build, id));
+  }
+  for (const trim of view.model.trims)
+    if (trim.id !== build.trimId) picks.push(() => view.cfg.select(build, `trim:${trim.id}`));
+  const next = (): void => {
+    const pick = picks.shift();
+    if (!pick || !current()) return;
+    try {
+      pick();
+    } catch {
+      // The pick itself reports the problem when the shopper makes it.
+    }
+    whenIdle(next);
+  };
+  whenIdle(next);
+}
+
+/** Runs `task` when the main thread is idle (within a second), or soon where browsers cannot tell. */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 1000 });
+  else setTimeout(task, 50);
+}
