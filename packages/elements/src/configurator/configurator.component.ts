@@ -343,8 +343,28 @@ export class ShowroomConfigurator extends ShowroomElement {
       </header>
       <div class="layout">
         <div class="choices">
-          ${this.#renderTrims(view, build.trimId)}
-          ${view.model.groups.map((group) => this.#renderGroup(view, group, states, trim, s))}
+          ${guard([view, build.trimId, this.#active.get('trims'), this.#i18n.locale, this.#i18n.lang], () =>
+            this.#renderTrims(view, build.trimId),
+          )}
+          ${view.model.groups.map((group) => {
+            // A group re-renders only when something it shows changed: a pick that opens the
+            // dialog, or a price or finance change, leaves every group as it is.
+            const refused =
+              s.refused && view.options.get(s.refused.optionId)?.group === group ? s.refused : null;
+            return guard(
+              [
+                view,
+                group,
+                states,
+                trim,
+                refused,
+                this.#active.get(group.id),
+                this.#i18n.locale,
+                this.#i18n.lang,
+              ],
+              () => this.#renderGroup(view, group, states, trim, refused),
+            );
+          })}
         </div>
         <aside class="summary" part="summary" aria-labelledby="summary-title">
           <h3 id="summary-title" class="summary-title">${this.#i18n.t('summary')}</h3>
@@ -457,7 +477,7 @@ export class ShowroomConfigurator extends ShowroomElement {
     group: CatalogGroup,
     states: ReadonlyMap<string, OptionState>,
     trim: CatalogTrim | undefined,
-    s: Slice,
+    refused: Slice['refused'],
   ): TemplateResult | typeof nothing {
     const visible = group.options.filter(
       (o) => !states.get(o.id)?.hidden || states.get(o.id)?.state === 'included',
@@ -465,7 +485,6 @@ export class ShowroomConfigurator extends ShowroomElement {
     if (!visible.length) return nothing;
     const kind = groupKind(group);
     const titleId = `h-${group.id}`;
-    const refused = s.refused && view.options.get(s.refused.optionId)?.group === group ? s.refused : null;
     const description = group.description ? this.#text(group.description) : '';
     let control: TemplateResult;
     if (kind === 'toggle') {
