@@ -1,12 +1,17 @@
-import { formatIssues, parseLead, toAdf, toFieldIssues } from '@showroom/core';
-import type { AdfOptions, AdfVendor, Lead } from '@showroom/core';
+import { formatIssues, formEntries, parseLead, toAdf, toFieldIssues } from '@showroom/core';
+import type { AdfOptions, AdfVendor, FieldMap, Lead } from '@showroom/core';
 import * as z from 'zod/mini';
-import { formFields } from './formats.js';
-import type { Encoded, FieldMap } from './formats.js';
 import { exclusive } from './lock.js';
 import { OutboxRecordSchema, idbStorage, withFallback } from './outbox.js';
 import type { OutboxRecord, OutboxStorage } from './outbox.js';
 import { backoff, isRetryable, retryAfter } from './retry.js';
+
+/**
+ * `application/x-www-form-urlencoded` fields for `lead` (the `form` format): the Salesforce
+ * Web-to-Lead defaults, `fieldMap` over them, then the idempotency key.
+ */
+export const formFields = (lead: Lead, fieldMap?: FieldMap, keyField?: string): URLSearchParams =>
+  new URLSearchParams(formEntries(lead, fieldMap, keyField));
 
 /** Sends a lead to a backend of your own. Reject to retry later; throw {@link LeadRejected} to give up on it. */
 export type CustomSender = (
@@ -276,7 +281,7 @@ export function createConnector(options: ConnectorOptions): Connector {
     };
 
   /** The request for `lead` in the configured format. */
-  function encode(lead: Lead): RequestInit & Encoded {
+  function encode(lead: Lead): RequestInit & { body: string; headers: Record<string, string> } {
     const form = format === 'form';
     const adf = format === 'adf';
     return {

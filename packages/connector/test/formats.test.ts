@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { commentLines } from '@showroom/core';
-import { describeLead, formFields } from '../src/formats.js';
+import { describeLead, formFields } from '../src/index.js';
 import { makeLead } from './support/leads.js';
 import { checkWebToLead } from './support/web-to-lead.js';
 

@@ -3,3 +3,4 @@ export * from './schema.js';
 export * from './parse.js';
 export * from './grade.js';
 export * from './adf.js';
+export * from './form.js';

@@ -1,5 +1,9 @@
-import { commentLines } from '@showroom/core';
-import type { Lead, LeadCustomer } from '@showroom/core';
+/**
+ * The lead as flat form fields (spec/lead.md, "Salesforce Web-to-Lead field map"): the `form`
+ * format of the connector, beside {@link toAdf}, the `adf` one.
+ */
+import { commentLines } from './adf.js';
+import type { Lead, LeadCustomer } from './schema.js';
 
 /** A form field's value: a constant, or computed from the lead (`undefined` leaves it out). */
 export type FieldSource = string | ((lead: Lead) => string | undefined);
@@ -10,12 +14,6 @@ export type FieldSource = string | ((lead: Lead) => string | undefined);
  * `{ '00N5g00000XyZ': (lead) => lead.interest?.buildCode, lead_source: 'Showroom', company: false }`.
  */
 export type FieldMap = Record<string, FieldSource | false>;
-
-/** What one attempt posts. */
-export interface Encoded {
-  body: string;
-  headers: Record<string, string>;
-}
 
 /** `[first, last]` from the name parts, or split at the last space; a name without spaces is all last name. */
 function names(c: LeadCustomer): [string | undefined, string] {
@@ -55,17 +53,21 @@ export const webToLead: Record<string, (lead: Lead) => string | undefined> = {
   description: describeLead,
 };
 
-/** `application/x-www-form-urlencoded` fields for `lead`: Web-to-Lead defaults, `fieldMap`, then the idempotency key. */
-export function formFields(
+/**
+ * The form fields for `lead`, in order: the Web-to-Lead defaults, `fieldMap` over them, then the
+ * idempotency key under `keyField`. `new URLSearchParams(formEntries(lead))` is the body of a
+ * Web-to-Lead post (the connector's `formFields`).
+ */
+export function formEntries(
   lead: Lead,
   fieldMap: FieldMap = {},
   keyField = 'idempotency_key',
-): URLSearchParams {
-  const fields = new URLSearchParams();
+): [name: string, value: string][] {
+  const fields = new Map<string, string>();
   for (const [name, source] of Object.entries({ ...webToLead, ...fieldMap })) {
     const value = typeof source === 'function' ? source(lead) : source;
     if (typeof value === 'string' && value !== '') fields.set(name, value);
   }
   fields.set(keyField, lead.id);
-  return fields;
+  return [...fields];
 }
