@@ -1,5 +1,5 @@
-import { formatIssues, formEntries, parseLead, toAdf, toFieldIssues } from '@showroom/core';
-import type { AdfOptions, AdfVendor, FieldMap, Lead } from '@showroom/core';
+import { formatIssues, formEntries, parseLead, systemClock, toAdf, toFieldIssues } from '@showroom/core';
+import type { AdfOptions, AdfVendor, FieldMap, JourneyClock, Lead } from '@showroom/core';
 import * as z from 'zod/mini';
 import { exclusive } from './lock.js';
 import { OutboxRecordSchema, idbStorage, withFallback } from './outbox.js';
@@ -19,12 +19,8 @@ export type CustomSender = (
   context: { idempotencyKey: string; attempt: number; signal: AbortSignal },
 ) => Promise<void>;
 
-/** Time as the connector sees it; inject a fast one in tests. */
-export interface Clock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+/** Time as the connector sees it: core's clock (`Date.now`, `setTimeout`) unless a test injects a fast one. */
+export type Clock = JourneyClock;
 
 export interface ConnectorOptions {
   /** Where leads are posted. Required unless `format` is a function. */
@@ -177,12 +173,6 @@ const CONCURRENCY = 4;
 type LeadEvent = Exclude<ConnectorEvent, { type: 'storage-fallback' }>;
 type Outcome = { ok?: true; dead?: true; status?: number; reason?: string; wait?: number };
 
-const systemClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (f, t) => setTimeout(f, t),
-  clearTimeout: (h) => clearTimeout(h as number),
-};
-
 const parseRecord = (v: unknown) => OutboxRecordSchema.safeParse(v).data as OutboxRecord | undefined;
 const isState = (v: unknown, state: OutboxRecord['state']) => parseRecord(v)?.state === state;
 const accepted = (res: Response) => res.ok || res.type === 'opaque';
@@ -214,9 +204,6 @@ export function createConnector(options: ConnectorOptions): Connector {
   const custom = typeof format === 'function' ? format : undefined;
   const name = options.name ?? (custom ? 'custom' : endpoint);
   const mode = options.mode ?? (format === 'form' ? 'no-cors' : 'cors');
-  const headers = Object.fromEntries(
-    Object.entries(options.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
-  );
   const fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
   const locks = options.locks !== undefined ? options.locks : (globalThis.navigator?.locks ?? null);
   const me = Math.random().toString(36).slice(2);
@@ -280,21 +267,25 @@ export function createConnector(options: ConnectorOptions): Connector {
       if (own.has(event.id)) once(event);
     };
 
-  /** The request for `lead` in the configured format. */
-  function encode(lead: Lead): RequestInit & { body: string; headers: Record<string, string> } {
+  /** The request for `lead` in the configured format; the connector's headers win over `options.headers`. */
+  function encode(lead: Lead): RequestInit & { body: string } {
     const form = format === 'form';
     const adf = format === 'adf';
+    const headers = new Headers(options.headers);
+    headers.set(
+      'content-type',
+      form ? 'application/x-www-form-urlencoded' : `application/${adf ? 'xml' : 'json'}`,
+    );
+    if (!form) headers.set('idempotency-key', lead.id);
     return {
       method: 'POST',
       mode,
+      headers,
       body: form
         ? String(formFields(lead, oid ? { oid, ...fieldMap } : fieldMap, idempotencyField))
         : adf
           ? toAdf(lead, { ...options.adf, vendor: options.vendor! })
           : JSON.stringify(lead),
-      headers: form
-        ? { ...headers, 'content-type': 'application/x-www-form-urlencoded' }
-        : { ...headers, 'content-type': `application/${adf ? 'xml' : 'json'}`, 'idempotency-key': lead.id },
     };
   }
 
