@@ -133,26 +133,28 @@ export class LeadRejected extends Error {
 
 const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', 'must be a function');
 const text = z.string().check(z.minLength(1));
-const str = z.optional(text);
-const ms = z.optional(z.number().check(z.positive()));
+const ms = z.number().check(z.positive());
 const OptionsSchema = z
-  .looseObject({
-    endpoint: str,
-    format: z.optional(z.union([z.enum(['json', 'form', 'adf']), fn])),
-    headers: z.optional(z.record(z.string(), z.string())),
-    fieldMap: z.optional(z.record(z.string(), z.union([z.string(), z.literal(false), fn]))),
-    oid: str,
-    idempotencyField: str,
-    vendor: z.optional(
-      z.looseObject({ name: text, contact: z.looseObject({ name: text, email: str, phone: str }) }),
-    ),
-    name: str,
-    mode: z.optional(z.enum(['cors', 'no-cors', 'same-origin'])),
-    timeoutMs: ms,
-    baseDelayMs: ms,
-    maxDelayMs: ms,
-    maxAgeMs: ms,
-  })
+  .partial(
+    z.looseObject({
+      endpoint: text,
+      format: z.union([z.enum(['json', 'form', 'adf']), fn]),
+      headers: z.record(z.string(), z.string()),
+      fieldMap: z.record(z.string(), z.union([z.string(), z.literal(false), fn])),
+      oid: text,
+      idempotencyField: text,
+      vendor: z.looseObject({
+        name: text,
+        contact: z.looseObject({ name: text, email: z.optional(text), phone: z.optional(text) }),
+      }),
+      name: text,
+      mode: z.enum(['cors', 'no-cors', 'same-origin']),
+      timeoutMs: ms,
+      baseDelayMs: ms,
+      maxDelayMs: ms,
+      maxAgeMs: ms,
+    }),
+  )
   .check(
     z.refine((o) => typeof o.format === 'function' || !!o.endpoint, {
       path: ['endpoint'],
@@ -160,7 +162,7 @@ const OptionsSchema = z
     }),
     z.refine((o) => o.format !== 'adf' || !!(o.vendor?.contact.email || o.vendor?.contact.phone), {
       path: ['vendor'],
-      message: 'adf needs a vendor whose contact has an email or a phone',
+      message: 'adf needs a vendor with a contact email or phone',
     }),
   );
 
@@ -191,6 +193,8 @@ export function createConnector(options: ConnectorOptions): Connector {
   const {
     endpoint = '',
     format = 'json',
+    name = typeof format === 'function' ? 'custom' : endpoint,
+    mode = format === 'form' ? 'no-cors' : 'cors',
     oid,
     fieldMap,
     idempotencyField,
@@ -198,15 +202,14 @@ export function createConnector(options: ConnectorOptions): Connector {
     baseDelayMs = 1000,
     maxDelayMs = 300_000,
     maxAgeMs = 7 * 864e5,
+    fetch: fetchFn = (input, init) => fetch(input, init),
     clock = systemClock,
     random = Math.random,
+    locks = globalThis.navigator?.locks ?? null,
   } = options;
   const custom = typeof format === 'function' ? format : undefined;
-  const name = options.name ?? (custom ? 'custom' : endpoint);
-  const mode = options.mode ?? (format === 'form' ? 'no-cors' : 'cors');
-  const fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
-  const locks = options.locks !== undefined ? options.locks : (globalThis.navigator?.locks ?? null);
-  const me = Math.random().toString(36).slice(2);
+  /** This instance's mark on the outbox lease. */
+  const me = String(Math.random());
   const startedAt = clock.now();
   const listeners = new Set<(event: ConnectorEvent) => void>();
   /** Leads sent through this instance: it reports on them wherever they are delivered. */
@@ -335,15 +338,7 @@ export function createConnector(options: ConnectorOptions): Connector {
     const now = clock.now();
     const { id, queuedAt } = r;
     if (o.ok) {
-      const tomb: OutboxRecord = {
-        v: 1,
-        id,
-        state: 'sent',
-        queuedAt,
-        attempts: r.attempts,
-        nextAt: 0,
-        at: now,
-      };
+      const tomb: OutboxRecord = { ...r, state: 'sent', lead: undefined, at: now };
       mirror.delete(id);
       if ((await storage.update(id, (cur) => (isState(cur, 'sent') ? cur : tomb))) === tomb)
         report({ type: 'delivered', id }, queuedAt);
@@ -388,7 +383,7 @@ export function createConnector(options: ConnectorOptions): Connector {
           await storage.update(r.id, (cur) => (isState(cur, 'sent') ? undefined : cur));
         if (r.state !== 'pending') continue;
         if (now - r.queuedAt > maxAgeMs) {
-          await settle(r, { dead: true, reason: `expired: not delivered within ${maxAgeMs} ms` });
+          await settle(r, { dead: true, reason: `expired: not delivered after ${maxAgeMs} ms` });
           continue;
         }
         mirror.set(r.id, r);
@@ -455,7 +450,7 @@ export function createConnector(options: ConnectorOptions): Connector {
       } catch {
         continue;
       }
-      const size = new TextEncoder().encode(init.body).length;
+      const size = new Blob([init.body]).size;
       if (size > budget) continue;
       budget -= size;
       fetchFn(endpoint, { ...init, keepalive: true }).then(
@@ -502,12 +497,12 @@ export function createConnector(options: ConnectorOptions): Connector {
     flush: () => flush(true),
     pendingCount: async () => (await records('pending')).length,
     deadLetters: async () =>
-      (await records('dead')).map((r) => ({
-        id: r.id,
-        status: r.status,
-        reason: r.reason ?? '',
-        attempts: r.attempts,
-        failedAt: r.at ?? 0,
+      (await records('dead')).map(({ id, status, reason = '', attempts, at = 0 }) => ({
+        id,
+        status,
+        reason,
+        attempts,
+        failedAt: at,
       })),
     async retry(id) {
       own.add(id);

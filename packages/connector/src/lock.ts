@@ -8,11 +8,8 @@ interface Lease {
   until: number;
 }
 
-const isLease = (v: unknown): v is Lease =>
-  typeof v === 'object' &&
-  v !== null &&
-  typeof (v as Lease).owner === 'string' &&
-  typeof (v as Lease).until === 'number';
+/** What is under the lease key, read leniently: anything that is not a lease reads as a free one. */
+const read = (v: unknown) => (v ?? {}) as Partial<Lease>;
 
 /**
  * Runs `fn` while this instance is the only sender of outbox `name` among all tabs. With the
@@ -36,17 +33,21 @@ export async function exclusive(
   }
   const take = async () => {
     const t = now();
-    const lease = await storage.update(LEASE, (cur) =>
-      !isLease(cur) || cur.owner === owner || cur.until <= t ? { owner, until: t + leaseMs } : cur,
+    // Ours, free or run out (its holder went away): take it; otherwise say when it runs out.
+    const lease = read(
+      await storage.update(LEASE, (cur) => {
+        const l = read(cur);
+        return l.owner === owner || !(Number(l.until) > t) ? { owner, until: t + leaseMs } : cur;
+      }),
     );
-    return lease!.owner === owner ? undefined : lease!.until;
+    return lease.owner === owner ? undefined : lease.until;
   };
   const busyUntil = await take();
   if (busyUntil !== undefined) return busyUntil;
   try {
     await fn(async () => (await take()) === undefined);
   } finally {
-    await storage.update(LEASE, (cur) => (isLease(cur) && cur.owner === owner ? undefined : cur));
+    await storage.update(LEASE, (cur) => (read(cur).owner === owner ? undefined : cur));
   }
   return undefined;
 }

@@ -70,25 +70,19 @@ export function idbStorage(name: string): OutboxStorage {
   return {
     list: () => use('readonly', (s) => promisifyRequest(s.getAll(IDBKeyRange.bound([name], [name, []])))),
     get: (k) => use('readonly', (s) => promisifyRequest(s.get(key(k)))),
+    // The read and the write in one transaction: atomic across tabs. Should `fn` throw, the
+    // transaction aborts and the update rejects.
     update: (k, fn) =>
-      use(
-        'readwrite',
-        (s) =>
-          new Promise((resolve, reject) => {
-            const req = s.get(key(k));
-            req.onsuccess = () => {
-              try {
-                const value = fn(req.result);
-                if (value === undefined) s.delete(key(k));
-                else s.put(value, key(k));
-                promisifyRequest(s.transaction).then(() => resolve(value), reject);
-              } catch (error) {
-                reject(error);
-              }
-            };
-            req.onerror = () => reject(req.error);
-          }),
-      ),
+      use('readwrite', (s) => {
+        let value: ReturnType<typeof fn>;
+        const req = s.get(key(k));
+        req.onsuccess = () => {
+          value = fn(req.result);
+          if (value === undefined) s.delete(key(k));
+          else s.put(value, key(k));
+        };
+        return promisifyRequest(s.transaction).then(() => value);
+      }),
   };
 }
 
@@ -122,8 +116,8 @@ export function withFallback(
   const fail = (error: unknown) => {
     if (current === memory) return;
     current = memory;
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    for (const r of onFallback(reason)) void memory.update(r.id, (old) => old ?? r);
+    // `QuotaExceededError: …`: errors and DOMExceptions read as name and message.
+    for (const r of onFallback(String(error))) void memory.update(r.id, (old) => old ?? r);
   };
   try {
     current = primary();

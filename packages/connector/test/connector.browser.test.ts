@@ -351,7 +351,7 @@ describe('connector', () => {
         format: 'adf',
         vendor: { name: 'D', contact: { name: 'S' } } as typeof vendor,
       }),
-    ).to.throw(TypeError, /vendor: adf needs a vendor whose contact has an email or a phone/);
+    ).to.throw(TypeError, /vendor: adf needs a vendor with a contact email or phone/);
     expect(() =>
       createConnector({ endpoint: '/x', format: 'adf', vendor: { ...vendor, name: '' } }),
     ).to.throw(TypeError, /vendor.name/);
