@@ -5,7 +5,9 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
-const outdir = here('./dist');
+// SHOWROOM_EMBED_OUT builds elsewhere (to compare two builds side by side with
+// `SHOWROOM_EMBED_DIR=<dir> node scripts/perf-dealer.mjs`); the default is dist/.
+const outdir = process.env.SHOWROOM_EMBED_OUT ?? here('./dist');
 // Leave dist/types (tsc's output) alone; replace the bundle.
 for (const old of ['elements', 'chunks', 'showroom.js', 'showroom.js.map']) {
   rmSync(`${outdir}/${old}`, { recursive: true, force: true });
