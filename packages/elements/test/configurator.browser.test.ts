@@ -146,6 +146,45 @@ describe('<showroom-configurator>', () => {
     expect(build(fx).options).not.to.include('pkg-sport');
   });
 
+  it('keeps focus and the pointer inside the conflict dialog, and gives focus back to the pick', async () => {
+    const fx = configuratorFixture('ready');
+    await fixture(html`${fx.scope}`);
+    await fx.settled;
+    const pick = choice(fx, 'pkg-sport');
+    pick.focus();
+    await sendKeys({ press: 'Space' });
+    await until(fx.journey, (s) => s.context.pendingProposal);
+    await rerendered(fx);
+    const d = dialog(fx);
+    expect(d.open).to.equal(true);
+    expect(d.getAttribute('aria-modal')).to.equal('true');
+    const box = d.getBoundingClientRect();
+    expect(Math.abs(box.left + box.width / 2 - innerWidth / 2), 'centred in the window').to.be.below(2);
+    const [keep, apply] = [...d.querySelectorAll('button')];
+    expect(focused(fx)).to.equal(keep);
+    await sendKeys({ press: 'Tab' });
+    expect(focused(fx)).to.equal(apply);
+    await sendKeys({ press: 'Tab' });
+    expect(focused(fx), 'Tab wraps to the first button').to.equal(keep);
+    await sendKeys({ press: 'Shift+Tab' });
+    expect(focused(fx), 'Shift+Tab wraps to the last button').to.equal(apply);
+    // The backdrop covers the page: a click beside the dialog reaches the dialog, not the options.
+    const backdrop = root(fx).querySelector('.backdrop')!;
+    expect(root(fx).elementFromPoint(Math.max(1, box.left - 8), box.top + 8)).to.equal(backdrop);
+    expect(
+      root(fx)
+        .elementFromPoint(box.left + 8, box.top + 8)
+        ?.closest('dialog'),
+    ).to.equal(d);
+    await expect(fx.element).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await until(fx.journey, (s) => !s.context.pendingProposal);
+    await rerendered(fx);
+    expect(d.open).to.equal(false);
+    expect(getComputedStyle(backdrop).display, 'the backdrop goes with the dialog').to.equal('none');
+    expect(focused(fx), 'focus is back on the pick').to.equal(pick);
+  });
+
   it('applies a confirmed conflict and dispatches showroom-build-changed with the new build', async () => {
     const fx = configuratorFixture('ready');
     await fixture(html`${fx.scope}`);

@@ -79,9 +79,11 @@ const BUILD_EVENTS = ['build.select', 'build.deselect', 'build.confirm', 'build.
  * @csspart total - The total price line.
  * @csspart finance - The finance panel.
  * @csspart dialog - The conflict dialog.
+ * @csspart backdrop - The shade over the page while the conflict dialog is open.
  * @csspart button - The dialog's and error's buttons.
  * @csspart error - The error panel.
  *
+ * @cssprop --showroom-dialog-z-index - Stacking order of the conflict dialog and its backdrop (default 2147483000).
  * @cssprop --showroom-configurator-max-width - Widest the layout grows (default 1600px); it is centred beyond that.
  * @cssprop --showroom-configurator-summary-width - Width of the summary column on wide layouts (default 22rem).
  * @cssprop --showroom-configurator-swatch-size - Diameter of colour chips (default 2.5rem).
@@ -120,6 +122,7 @@ export class ShowroomConfigurator extends ShowroomElement {
 
   constructor() {
     super();
+    this.addEventListener('focusin', this.#onFocusIn);
     this.#journey.on('build-changed', (event) => {
       if (event.cause === 'retrieved' || event.cause === 'model') return;
       if (!this.#journey.sentLast(BUILD_EVENTS)) return;
@@ -204,14 +207,58 @@ export class ShowroomConfigurator extends ShowroomElement {
     if (detail) this.dispatchEvent(new ShowroomErrorEvent(detail));
   }
 
+  /**
+   * Opens or closes the conflict dialog. It is modal to the shopper and to assistive technology
+   * (`aria-modal`, a backdrop over the page that takes the pointer, focus kept inside by
+   * `#onDialogKey` and `#onFocusIn`, Escape cancels, focus returns to the pick on close), but
+   * opened with `show()`, not `showModal()`: a modal dialog makes the rest of the document inert,
+   * and the style recalculation of the whole page that forces cost a pick with changes 15–20 ms
+   * at 4× CPU slowdown, a third of its time to the next paint (docs/decisions/0007-elements.md,
+   * "Speed"). It is not a popover either: in Chromium 156, Tab after a popover in a shadow root
+   * has been shown and hidden hangs the page. So it stacks with `z-index`
+   * (`--showroom-dialog-z-index`) instead of the top layer.
+   */
   #syncDialog(pending: PickProposal | null): void {
     const dialog = this.renderRoot.querySelector('dialog');
     if (!dialog) return;
     if (pending && !dialog.open) {
-      dialog.showModal();
+      dialog.show();
       dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-    } else if (!pending && dialog.open) dialog.close();
+    } else if (!pending && dialog.open) {
+      dialog.close();
+    }
   }
+
+  /** Brings focus back into the open dialog when anything else in the element takes it. */
+  #onFocusIn = (event: FocusEvent): void => {
+    const dialog = this.renderRoot.querySelector('dialog');
+    const target = event.composedPath()[0];
+    if (!dialog?.open || !(target instanceof Node) || dialog.contains(target)) return;
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+  };
+
+  /** Keeps Tab and Shift+Tab inside the open dialog, and cancels on Escape, as a modal dialog does. */
+  #onDialogKey = (event: KeyboardEvent): void => {
+    const dialog = event.currentTarget as HTMLDialogElement;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this.#journey.send({ type: 'build.cancel' });
+      return;
+    }
+    if (event.key !== 'Tab') return;
+    const stops = [
+      ...dialog.querySelectorAll<HTMLElement>('button, [href], [tabindex]:not([tabindex="-1"])'),
+    ];
+    const first = stops[0];
+    const last = stops[stops.length - 1];
+    const active =
+      this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : document.activeElement;
+    if (!first || !last) return;
+    if (event.shiftKey ? active === first || !dialog.contains(active) : active === last) {
+      event.preventDefault();
+      (event.shiftKey ? last : first).focus();
+    }
+  };
 
   override render(): TemplateResult {
     const s = this.#journey.value;
@@ -870,20 +917,23 @@ export class ShowroomConfigurator extends ShowroomElement {
   ): TemplateResult {
     if (s.pending) this.#shownProposal = s.pending;
     const p = this.#shownProposal;
-    return html`<dialog
-      part="dialog"
-      class="dialog"
-      aria-labelledby="conflict-title"
-      aria-describedby="conflict-intro"
-      @cancel=${(e: Event) => {
-        e.preventDefault();
-        this.#journey.send({ type: 'build.cancel' });
-      }}
-    >
-      ${guard([p, this.#i18n.locale], () =>
-        p ? this.#renderProposal(view, p, s.build?.trimId, states, total, currency) : nothing,
-      )}
-    </dialog>`;
+    return html`<div class="backdrop" part="backdrop"></div>
+      <dialog
+        part="dialog"
+        class="dialog"
+        aria-modal="true"
+        aria-labelledby="conflict-title"
+        aria-describedby="conflict-intro"
+        @keydown=${this.#onDialogKey}
+        @cancel=${(e: Event) => {
+          e.preventDefault();
+          this.#journey.send({ type: 'build.cancel' });
+        }}
+      >
+        ${guard([p, this.#i18n.locale], () =>
+          p ? this.#renderProposal(view, p, s.build?.trimId, states, total, currency) : nothing,
+        )}
+      </dialog>`;
   }
 
   /** The dialog's content for `p`: the pick, every change it brings with its price and why, the new total. */

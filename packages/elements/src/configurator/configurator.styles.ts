@@ -390,7 +390,14 @@ export const configuratorStyles = css`
     background: transparent;
     color: var(--_accent);
   }
+  /* Centred over the page, modal by its backdrop (see #syncDialog for why not showModal()). */
   .dialog {
+    position: fixed;
+    inset: 0;
+    z-index: var(--showroom-dialog-z-index, 2147483000);
+    margin: auto;
+    block-size: fit-content;
+    overflow: auto;
     inline-size: min(32rem, calc(100vw - 2rem));
     max-block-size: calc(100dvh - 2rem);
     padding: var(--_space-l);
@@ -399,7 +406,14 @@ export const configuratorStyles = css`
     background: var(--_surface);
     color: var(--_text);
   }
-  .dialog::backdrop {
+  .backdrop {
+    display: none;
+  }
+  .backdrop:has(+ .dialog[open]) {
+    display: block;
+    position: fixed;
+    inset: 0;
+    z-index: var(--showroom-dialog-z-index, 2147483000);
     background: rgb(0 0 0 / 0.5);
   }
   .dialog-title {
