@@ -527,6 +527,39 @@ describe('showroom-test-drive', () => {
     f.journey.stop();
   });
 
+  for (const home of [true, false]) {
+    it(`moves nothing above the showroom list when it arrives (${home ? 'with' : 'without'} home test drives)`, async () => {
+      let answer!: (value: unknown) => void;
+      const arrived = new Promise((resolve) => (answer = resolve));
+      const f = await bookingFixture({
+        override: {
+          listLocations: async () => {
+            await arrived;
+            return bookingLocations
+              .map(({ fleet: _f, hours: _h, ...l }) => l)
+              .map((l) => (home ? l : { ...l, services: l.services.filter((s) => s !== 'home-test-drive') }));
+          },
+        },
+      });
+      const el = await mount(f);
+      await waitUntil(() => appointmentState(f.journey) === 'locating');
+      await settle(el);
+      const search = () => root(el).querySelector('form.search')!.getBoundingClientRect().top;
+      const atHome = () => root(el).querySelectorAll<HTMLInputElement>('input[name="mode"]')[1]!;
+      const before = search();
+      expect(atHome().disabled, 'open while the answer is awaited').to.equal(false);
+      answer(undefined);
+      await waitUntil(() => appointmentState(f.journey) === 'choosingLocation');
+      await settle(el);
+      expect(root(el).querySelectorAll('[part="location"]').length).to.be.above(0);
+      expect(search()).to.equal(before);
+      expect(atHome().disabled).to.equal(!home);
+      if (!home) expect(atHome().parentElement!.textContent).to.contain('not offered nearby');
+      await expect(el).to.be.accessible();
+      f.journey.stop();
+    });
+  }
+
   it('tries the locations again after a failure', async () => {
     let calls = 0;
     const f = await bookingFixture({

@@ -452,30 +452,33 @@ export class ShowroomTestDrive extends ShowroomElement {
 
   #locationView(): TemplateResult {
     const { state, locations, service } = this.#journey.value;
-    const offersHome =
-      service === 'home-test-drive' || locations.some((l) => l.services.includes('home-test-drive'));
+    // The choice is always there, so the list arriving moves nothing above it; "at my home" is
+    // only closed once the answer shows no showroom with this car offers it.
+    const noHome =
+      service !== 'home-test-drive' &&
+      state !== 'locating' &&
+      !locations.some((l) => l.services.includes('home-test-drive'));
     return html`<h3 id="step-heading" tabindex="-1">${this.#t('where')}</h3>
-      ${
-        offersHome
-          ? html`<fieldset class="mode">
-              <legend>${this.#t('mode')}</legend>
-              <div class="choices">
-                ${(['test-drive', 'home-test-drive'] as const).map(
-                  (s) =>
-                    html`<label class="choice">
-                      <input
-                        type="radio"
-                        name="mode"
-                        .checked=${live(service === s)}
-                        @change=${() => this.#onMode(s)}
-                      />
-                      ${this.#t(s === 'test-drive' ? 'atShowroom' : 'atHome')}
-                    </label>`,
-                )}
-              </div>
-            </fieldset>`
-          : nothing
-      }
+      <fieldset class="mode">
+        <legend>${this.#t('mode')}</legend>
+        <div class="choices">
+          ${(['test-drive', 'home-test-drive'] as const).map((s) => {
+            const closed = s === 'home-test-drive' && noHome;
+            return html`<label class="choice">
+              <input
+                type="radio"
+                name="mode"
+                .checked=${live(service === s)}
+                ?disabled=${closed}
+                @change=${() => this.#onMode(s)}
+              />
+              ${this.#t(s === 'test-drive' ? 'atShowroom' : 'atHome')}${
+                closed ? html` <span class="hint">${this.#t('noHome')}</span>` : nothing
+              }
+            </label>`;
+          })}
+        </div>
+      </fieldset>
       ${this.#matchChoice()}
       <form class="search actions" part="search" role="search" @submit=${this.#onSearch}>
         <div class="field grow">
