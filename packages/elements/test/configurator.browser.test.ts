@@ -146,6 +146,29 @@ describe('<showroom-configurator>', () => {
     expect(build(fx).options).not.to.include('pkg-sport');
   });
 
+  it('paints a conflicting pick as proposed first, then opens the dialog after that paint', async () => {
+    const fx = await show('ready');
+    const pick = choice(fx, 'pkg-sport');
+    pick.click();
+    await until(fx.journey, (s) => s.context.pendingProposal);
+    await fx.element.updateComplete;
+    // The pick's own frame: the choice is marked, the dialog's content is not built yet.
+    expect(pick.hasAttribute('data-proposed')).to.equal(true);
+    expect(getComputedStyle(pick).outlineStyle).to.equal('dashed');
+    expect(dialog(fx).open).to.equal(false);
+    expect(dialog(fx).textContent!.trim()).to.equal('');
+    await new Promise((r) => requestAnimationFrame(r));
+    await waitUntil(() => dialog(fx).open, 'the dialog opens after the paint');
+    expect(dialog(fx).textContent).to.contain('Sport package');
+    expect(focused(fx)?.textContent).to.contain('Keep my build');
+    await expect(fx.element).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await until(fx.journey, (s) => !s.context.pendingProposal);
+    await rerendered(fx);
+    expect(dialog(fx).open).to.equal(false);
+    expect(pick.hasAttribute('data-proposed'), 'the mark goes with the proposal').to.equal(false);
+  });
+
   it('keeps focus and the pointer inside the conflict dialog, and gives focus back to the pick', async () => {
     const fx = configuratorFixture('ready');
     await fixture(html`${fx.scope}`);

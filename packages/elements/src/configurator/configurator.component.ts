@@ -117,7 +117,7 @@ export class ShowroomConfigurator extends ShowroomElement {
   #aheadOf: Build | undefined;
   #errorKey = '';
   #viewedTrim: string | undefined;
-  /** The proposal the dialog shows: the pending one, else the last one (kept while the dialog is closed). */
+  /** The proposal the dialog shows: the pending one once the pick has painted, else the last one (kept while the dialog is closed). */
   #shownProposal: PickProposal | null = null;
 
   constructor() {
@@ -217,15 +217,42 @@ export class ShowroomConfigurator extends ShowroomElement {
    * "Speed"). It is not a popover either: in Chromium 156, Tab after a popover in a shadow root
    * has been shown and hidden hangs the page. So it stacks with `z-index`
    * (`--showroom-dialog-z-index`) instead of the top layer.
+   *
+   * A new proposal opens in two frames: the pick paints first, marked as proposed
+   * (`data-proposed`, a dashed ring and a busy cursor), and the dialog's content is built and
+   * shown right after that paint. The shopper sees the pick answer at once, and the content
+   * (~15 ms at 4× CPU slowdown) and the focus move no longer hold back the pick's first paint.
    */
   #syncDialog(pending: PickProposal | null): void {
     const dialog = this.renderRoot.querySelector('dialog');
     if (!dialog) return;
+    this.#markProposed(pending);
     if (pending && !dialog.open) {
+      if (this.#shownProposal !== pending) {
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            if (this.#journey.value.pending !== pending || this.#shownProposal === pending) return;
+            this.#shownProposal = pending;
+            this.requestUpdate();
+          }),
+        );
+        return;
+      }
       dialog.show();
       dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     } else if (!pending && dialog.open) {
       dialog.close();
+    }
+  }
+
+  /** Marks the choice of the pending pick (a trim card or an option) until the proposal is settled. */
+  #markProposed(pending: PickProposal | null): void {
+    const id = pending ? pending.optionId.replace(/^trim:/, '') : '';
+    const marked = this.renderRoot.querySelector<HTMLElement>('[data-proposed]');
+    if (marked && marked.dataset.id !== id) delete marked.dataset.proposed;
+    if (id && marked?.dataset.id !== id) {
+      const pick = this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"]`);
+      if (pick) pick.dataset.proposed = '';
     }
   }
 
@@ -904,8 +931,8 @@ export class ShowroomConfigurator extends ShowroomElement {
   // ── conflict dialog ──
 
   /**
-   * The dialog, with the content of the proposal it shows. The content is rendered only when the
-   * proposal (or the language) changes, and stays while the dialog is closed: closing it after
+   * The dialog, with the content of the proposal it shows (set by `#syncDialog` after the pick's
+   * paint). The content is rendered only when the proposal (or the language) changes, and stays while the dialog is closed: closing it after
    * "Apply" or "Keep" costs no teardown, and re-renders for other reasons do not touch it.
    */
   #renderDialog(
@@ -915,7 +942,6 @@ export class ShowroomConfigurator extends ShowroomElement {
     total: number,
     currency: string,
   ): TemplateResult {
-    if (s.pending) this.#shownProposal = s.pending;
     const p = this.#shownProposal;
     return html`<div class="backdrop" part="backdrop"></div>
       <dialog

@@ -148,6 +148,12 @@ export const configuratorStyles = css`
   .card[aria-disabled='true'] {
     cursor: default;
   }
+  /* The pick whose changes the conflict dialog is about to show (one frame before it opens). */
+  .card[data-proposed] {
+    outline: 2px dashed var(--_selected);
+    outline-offset: 2px;
+    cursor: progress;
+  }
   .card.state-unavailable {
     border-style: dashed;
     background: var(--_surface-raised);
