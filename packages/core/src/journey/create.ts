@@ -108,7 +108,8 @@ export async function createJourney(options: CreateJourneyOptions): Promise<Jour
     ...(options.engine ? { engine: options.engine } : {}),
     now: () => clock.now(),
     uuid: options.uuid ?? randomUuid,
-  }).provide({ actors: { ...journeyActors(options.source, options.connector), ...options.actors } });
+    actors: { ...journeyActors(options.source, options.connector), ...options.actors },
+  });
 
   const input: JourneyInput & { online: boolean } = {
     channel: options.channel,

@@ -50,6 +50,12 @@ export interface JourneyMachineDeps {
   now?: () => number;
   /** A fresh UUID for lead ids and idempotency keys (default `crypto.randomUUID`). */
   uuid?: () => string;
+  /**
+   * The actors that run the side effects (`journeyActors(source)`), given here rather than with
+   * `machine.provide`, which builds the whole machine a second time. Missing ones fail with
+   * `not_provided`.
+   */
+  actors?: Partial<Actors>;
 }
 
 /** What caused a `build-changed` notification. */
@@ -334,6 +340,21 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
     'testDrive.match': { guard: 'matchChanged', target: 'locating', reenter: true, actions: 'setMatch' },
   } as const;
 
+  const actors = {
+    loadCatalog: missing('loadCatalog'),
+    saveBuild: missing('saveBuild'),
+    loadBuild: missing('loadBuild'),
+    checkAdvisorNow: missing('checkAdvisorNow'),
+    startConsultation: missing('startConsultation'),
+    loadLocations: missing('loadLocations'),
+    loadSlots: missing('loadSlots'),
+    book: missing('book'),
+    cancelBooking: missing('cancelBooking'),
+    submitLead: missing('submitLead'),
+  } satisfies Actors;
+  // Typed as the placeholders: the real ones have the same inputs and outputs.
+  Object.assign(actors, deps.actors);
+
   return setup({
     types: {
       context: {} as JourneyContext,
@@ -341,18 +362,7 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
       input: {} as JourneyInput & { leadId?: string },
       emitted: {} as JourneyEmitted,
     },
-    actors: {
-      loadCatalog: missing('loadCatalog'),
-      saveBuild: missing('saveBuild'),
-      loadBuild: missing('loadBuild'),
-      checkAdvisorNow: missing('checkAdvisorNow'),
-      startConsultation: missing('startConsultation'),
-      loadLocations: missing('loadLocations'),
-      loadSlots: missing('loadSlots'),
-      book: missing('book'),
-      cancelBooking: missing('cancelBooking'),
-      submitLead: missing('submitLead'),
-    } satisfies Actors,
+    actors,
     guards: {
       hasCatalog: ({ context }) => context.catalog !== null,
       catalogHasModel: ({ context, event }) => {
@@ -1470,8 +1480,29 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
 /** The machine's type, for typing actors and snapshots. */
 export type JourneyMachine = ReturnType<typeof createJourneyMachine>;
 
-/** The journey machine with core's configurator; provide its actors (or use `createJourney`). */
-export const journeyMachine = createJourneyMachine();
+/**
+ * The journey machine with core's configurator; provide its actors (or use `createJourney`).
+ * Built on first use: a page that runs `createJourney` never needs it, and building the
+ * machine's states is most of what making a journey costs before its first answer.
+ */
+export const journeyMachine: JourneyMachine = lazily(() => createJourneyMachine());
+
+/** An object that stands for `make()`'s result and makes it on first use. */
+function lazily<T extends object>(make: () => T): T {
+  let made: T | undefined;
+  const real = () => (made ??= make());
+  return new Proxy({} as T, {
+    get: (_, key) => Reflect.get(real(), key),
+    has: (_, key) => Reflect.has(real(), key),
+    ownKeys: () => Reflect.ownKeys(real()),
+    getOwnPropertyDescriptor: (_, key) => {
+      const descriptor = Reflect.getOwnPropertyDescriptor(real(), key);
+      return descriptor && { ...descriptor, configurable: true };
+    },
+    getPrototypeOf: () => Reflect.getPrototypeOf(real()),
+    set: (_, key, value) => Reflect.set(real(), key, value),
+  });
+}
 
 const sharedEngine = memoEngine();
 
