@@ -212,12 +212,19 @@ describe('<showroom-configurator>', () => {
     const fx = configuratorFixture('ready');
     await fixture(html`${fx.scope}`);
     await fx.settled;
+    choice(fx, 'pkg-sport').focus(); // as a pointer click does
     choice(fx, 'pkg-sport').click();
     await until(fx.journey, (s) => s.context.pendingProposal);
     await rerendered(fx);
     const apply = [...dialog(fx).querySelectorAll('button')].find((b) => b.textContent!.includes('Apply'))!;
     const changed = oneEvent(fx.scope, 'showroom-build-changed') as Promise<ShowroomBuildChangedEvent>;
     apply.click();
+    // The button's own frame: the dialog is gone and focus is back on the pick, still marked as
+    // proposed; the build follows after that paint.
+    expect(dialog(fx).open).to.equal(false);
+    expect(focused(fx)).to.equal(choice(fx, 'pkg-sport'));
+    expect(choice(fx, 'pkg-sport').hasAttribute('data-proposed')).to.equal(true);
+    expect(build(fx).options).not.to.include('pkg-sport');
     const event = await changed;
     expect(event.detail.build.options).to.include.members(['pkg-sport', 'wheel-21']);
     expect(event.detail.configId).to.equal('a6~a6-sr~int-black~paint-white~pkg-sport~wheel-21');
@@ -226,6 +233,7 @@ describe('<showroom-configurator>', () => {
     await rerendered(fx);
     expect(dialog(fx).open).to.equal(false);
     expect(choice(fx, 'wheel-21').getAttribute('aria-checked')).to.equal('true');
+    expect(choice(fx, 'pkg-sport').hasAttribute('data-proposed')).to.equal(false);
   });
 
   it('names the package an included option comes with, and keeps it fixed', async () => {

@@ -119,6 +119,8 @@ export class ShowroomConfigurator extends ShowroomElement {
   #viewedTrim: string | undefined;
   /** The proposal the dialog shows: the pending one once the pick has painted, else the last one (kept while the dialog is closed). */
   #shownProposal: PickProposal | null = null;
+  /** The proposal being applied: its dialog has closed, and the build follows after that paint. */
+  #applying: PickProposal | null = null;
 
   constructor() {
     super();
@@ -228,6 +230,7 @@ export class ShowroomConfigurator extends ShowroomElement {
     if (!dialog) return;
     this.#markProposed(pending);
     if (pending && !dialog.open) {
+      if (this.#applying === pending) return;
       if (this.#shownProposal !== pending) {
         requestAnimationFrame(() =>
           setTimeout(() => {
@@ -244,6 +247,24 @@ export class ShowroomConfigurator extends ShowroomElement {
       dialog.close();
     }
   }
+
+  /**
+   * "Apply changes": the dialog closes at once (focus back on the pick, which stays marked as
+   * proposed), and the build is confirmed after that paint. Re-rendering every option for the
+   * new build then no longer holds back the button's first paint.
+   */
+  #apply = (): void => {
+    const pending = this.#journey.value.pending;
+    if (!pending || this.#applying === pending) return;
+    this.#applying = pending;
+    this.renderRoot.querySelector('dialog')?.close();
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.#applying = null;
+        if (this.#journey.value.pending === pending) this.#journey.send({ type: 'build.confirm' });
+      }),
+    );
+  };
 
   /** Marks the choice of the pending pick (a trim card or an option) until the proposal is settled. */
   #markProposed(pending: PickProposal | null): void {
@@ -1045,14 +1066,7 @@ export class ShowroomConfigurator extends ShowroomElement {
         >
           ${i18n.t('keep')}
         </button>
-        <button
-          type="button"
-          part="button"
-          class="button"
-          @click=${() => this.#journey.send({ type: 'build.confirm' })}
-        >
-          ${i18n.t('apply')}
-        </button>
+        <button type="button" part="button" class="button" @click=${this.#apply}>${i18n.t('apply')}</button>
       </div>`;
   }
 
