@@ -317,6 +317,33 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
     return [{ ...derived, pendingProposal: null, refused: null, steps }, isTrim ? 'trim' : pending.action];
   }
 
+  /**
+   * Applying the pending proposal: the context patch and the `build-changed` notification, or
+   * the build error when the proposal cannot be applied (no notification then).
+   */
+  function applying(
+    ctx: JourneyContext,
+    pending: PendingProposal,
+  ): { patch: Partial<JourneyContext>; notice: Extract<JourneyEmitted, { type: 'build-changed' }> | null } {
+    try {
+      const [patch, cause] = applied(ctx, pending);
+      const notice = {
+        type: 'build-changed' as const,
+        build: pending.build,
+        configId: patch.configId ?? '',
+        price: patch.price ?? null,
+        changes: pending.changes,
+        cause,
+      };
+      return { patch, notice };
+    } catch (err) {
+      return {
+        patch: { pendingProposal: null, errors: { ...ctx.errors, build: toJourneyError('build', err) } },
+        notice: null,
+      };
+    }
+  }
+
   /** A request that failed: its scope keeps the error and the page hears of it (`error`). */
   const failure = (scope: JourneyScope) =>
     [
@@ -326,6 +353,12 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
 
   /** After a restore, a state that waits on a request sends it again (same input, same key). */
   const again = <T extends string>(target: T) => ({ 'journey.resume': { target, reenter: true } }) as const;
+
+  /** A pick where the build is shown: proposed and, without changes to review, applied at once. */
+  const pickInPlace = {
+    'build.select': { guard: 'canPick', actions: { type: 'pick', params: 'select' } },
+    'build.deselect': { guard: 'canPick', actions: { type: 'pick', params: 'deselect' } },
+  } as const;
 
   /** While a booking is made, held or cancelled, the appointment cannot be left or started over. */
   const holdAppointment = {
@@ -561,26 +594,22 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
       applyPending: enqueueActions(({ context, enqueue }) => {
         const pending = context.pendingProposal;
         if (!pending) return;
-        let patch: Partial<JourneyContext>;
-        let cause: BuildChangeCause;
-        try {
-          [patch, cause] = applied(context, pending);
-        } catch (err) {
-          enqueue.assign({
-            pendingProposal: null,
-            errors: { ...context.errors, build: toJourneyError('build', err) },
-          });
+        const { patch, notice } = applying(context, pending);
+        enqueue.assign(patch);
+        if (notice) enqueue.emit(notice);
+      }),
+      // A pick in one step: proposed, and applied at once unless the shopper must review it.
+      pick: enqueueActions(({ context, event, enqueue }, action: 'select' | 'deselect') => {
+        if (event.type !== 'build.select' && event.type !== 'build.deselect') return;
+        const proposed = propose(context, action, event.optionId);
+        const pending = proposed.pendingProposal;
+        if (!pending || pending.changes.length > 0) {
+          enqueue.assign(proposed);
           return;
         }
-        enqueue.assign(patch);
-        enqueue.emit({
-          type: 'build-changed',
-          build: pending.build,
-          configId: patch.configId ?? '',
-          price: patch.price ?? null,
-          changes: pending.changes,
-          cause,
-        });
+        const { patch, notice } = applying({ ...context, ...proposed }, pending);
+        enqueue.assign({ ...proposed, ...patch });
+        if (notice) enqueue.emit(notice);
       }),
       dropPending: assign({ pendingProposal: null }),
       followCatalog: enqueueActions(({ context, enqueue }) => {
@@ -1058,7 +1087,12 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                   ],
                 },
                 states: {
-                  idle: {},
+                  // Picks here take one step (no pass through `deciding`): a pick is most of what
+                  // a configurator does, and each step of this machine visits all six regions.
+                  idle: {
+                    always: { guard: 'pendingNeedsReview', target: 'reviewing' },
+                    on: pickInPlace,
+                  },
                   deciding: {
                     always: [
                       { guard: 'pendingNeedsReview', target: 'reviewing' },
@@ -1066,9 +1100,11 @@ export function createJourneyMachine(deps: JourneyMachineDeps = {}) {
                     ],
                   },
                   reviewing: {
-                    // A proposal dropped elsewhere (a new catalog) leaves nothing to review.
+                    // A proposal dropped elsewhere (a new catalog) or replaced by a pick applied
+                    // at once leaves nothing to review.
                     always: { guard: 'nothingPending', target: 'idle' },
                     on: {
+                      ...pickInPlace,
                       'build.confirm': { target: 'idle', actions: 'applyPending' },
                       'build.cancel': { target: 'idle', actions: 'dropPending' },
                     },
