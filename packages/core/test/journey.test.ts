@@ -239,6 +239,38 @@ describe('journey: configuring', () => {
     assert.equal((h.emitted[0]?.['changes'] as unknown[] | undefined)?.length, 2);
   });
 
+  it('lets a pick made during a review replace the proposal, or apply at once and end the review', async () => {
+    const h = startJourney();
+    await ready(h);
+    h.actor.send({ type: 'build.select', optionId: 'pkg-sport' });
+    // Another pick with changes: the proposal under review is the new one.
+    h.actor.send({ type: 'build.select', optionId: 'trim:a6-perf' });
+    let s = h.actor.getSnapshot();
+    assert.deepEqual(region(s, 'build'), { ready: 'reviewing' });
+    assert.equal(
+      s.context.pendingProposal?.kind === 'pick' && s.context.pendingProposal.optionId,
+      'trim:a6-perf',
+    );
+    // A pick without changes applies at once; nothing is left to review.
+    h.actor.send({ type: 'build.select', optionId: 'paint-red' });
+    s = h.actor.getSnapshot();
+    assert.deepEqual(region(s, 'build'), { ready: 'idle' });
+    assert.equal(s.context.pendingProposal, null);
+    assert.equal(s.context.configId, 'a6~a6-lr~paint-red~wheel-19');
+    assert.deepEqual(
+      h.emitted.map((e) => [e.type, e['cause']]),
+      [['build-changed', 'select']],
+    );
+    // A refused pick during a review drops the proposal and keeps the build.
+    h.actor.send({ type: 'build.select', optionId: 'pkg-sport' });
+    h.actor.send({ type: 'build.select', optionId: 'no-such-option' });
+    s = h.actor.getSnapshot();
+    assert.deepEqual(region(s, 'build'), { ready: 'idle' });
+    assert.equal(s.context.pendingProposal, null);
+    assert.equal(s.context.refused?.optionId, 'no-such-option');
+    assert.equal(s.context.configId, 'a6~a6-lr~paint-red~wheel-19');
+  });
+
   it('switches trim through a proposal and records the trim for the lead', async () => {
     const h = startJourney();
     await ready(h);
