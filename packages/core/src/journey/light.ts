@@ -46,6 +46,15 @@ function rulesOf(model: CatalogModel): readonly LightRule[] | null {
   return rules;
 }
 
+const optionIds = new WeakMap<CatalogModel, ReadonlySet<string>>();
+
+/** The ids of the model's options (once per model: every price and check of a build reads them). */
+function optionIdsOf(model: CatalogModel): ReadonlySet<string> {
+  let ids = optionIds.get(model);
+  if (!ids) optionIds.set(model, (ids = new Set(model.groups.flatMap((g) => g.options.map((o) => o.id)))));
+  return ids;
+}
+
 interface Read {
   readonly model: CatalogModel;
   readonly rules: readonly LightRule[];
@@ -59,7 +68,7 @@ function read(catalog: Catalog, build: Build): Read | null {
   const model = catalog.models.find((m) => m.id === build.modelId);
   const rules = model && rulesOf(model);
   if (!model || !rules || !model.trims.some((t) => t.id === build.trimId)) return null;
-  const known = new Set(model.groups.flatMap((g) => g.options.map((o) => o.id)));
+  const known = optionIdsOf(model);
   const options = new Set(build.options);
   for (const id of options) if (!known.has(id)) return null;
   const scope: RuleScope = { trimId: build.trimId, has: (id) => options.has(id) };
